@@ -1,0 +1,102 @@
+// User-facing texts in zh-CN and en: menu, setup reports and errors. `{name}` placeholders are filled by `t()`.
+import { type Bilingual, type Locale, pick } from './locale';
+
+const TEXTS = {
+  addonName: { zh: '任务同步', en: 'Task Sync' },
+  'menu.openSidebar': { zh: '打开侧边栏', en: 'Open sidebar' },
+  'menu.setup': { zh: '初始化/修复模板', en: 'Set up or repair sheets' },
+  'menu.installJobs': { zh: '安装每日任务', en: 'Install daily jobs' },
+  'menu.sendDigest': { zh: '立即发送摘要', en: 'Send digest now' },
+  'menu.archiveNow': { zh: '立即归档', en: 'Archive now' },
+  'menu.restore': { zh: '从归档恢复', en: 'Restore from archive' },
+  'menu.about': { zh: '关于', en: 'About' },
+  'sidebar.title': { zh: '任务同步', en: 'Task Sync' },
+  'about.body': {
+    zh: '任务同步:部门任务分配、进度跟踪与信息同步。\n表格:{sheets}\n时区:{timeZone}',
+    en: 'Task Sync: assign tasks, track progress and share information.\nSheets: {sheets}\nTime zone: {timeZone}',
+  },
+  'setup.created': { zh: '已创建工作表「{sheet}」', en: 'Created sheet "{sheet}"' },
+  'setup.headerWritten': {
+    zh: '「{sheet}」第 {column} 列:已写入表头「{header}」',
+    en: '"{sheet}" column {column}: wrote header "{header}"',
+  },
+  'setup.headerRowInserted': {
+    zh: '「{sheet}」:表头行缺失,已在第 1 行插入表头',
+    en: '"{sheet}": the header row was missing; inserted headers as row 1',
+  },
+  'setup.validationRepaired': {
+    zh: '「{sheet}」「{header}」列:已恢复数据验证',
+    en: '"{sheet}" column "{header}": restored data validation',
+  },
+  'setup.formatRepaired': {
+    zh: '「{sheet}」「{header}」列:已恢复格式',
+    en: '"{sheet}" column "{header}": restored number format',
+  },
+  'setup.protectionRepaired': {
+    zh: '「{sheet}」:已恢复保护「{what}」',
+    en: '"{sheet}": restored protection "{what}"',
+  },
+  'setup.styleRepaired': {
+    zh: '「{sheet}」:已恢复表头样式与冻结行',
+    en: '"{sheet}": restored header style and frozen row',
+  },
+  'setup.conditionalRepaired': {
+    zh: '「{sheet}」:已恢复条件格式',
+    en: '"{sheet}": restored conditional formatting',
+  },
+  'setup.visibilityRepaired': {
+    zh: '「{sheet}」:已恢复隐藏状态',
+    en: '"{sheet}": restored its hidden state',
+  },
+  'setup.unchanged': { zh: '模板完好,无需修改。', en: 'All sheets are in shape; nothing changed.' },
+  'setup.done': { zh: '初始化/修复完成:', en: 'Setup finished:' },
+  'setup.needsHand': {
+    zh: '以下问题需要手工处理(数据未做任何改动),处理后请再次运行「初始化/修复模板」:',
+    en: 'These need a person to fix them (no data was changed); then run "Set up or repair sheets" again:',
+  },
+  'problem.unknownHeader': {
+    zh: '「{sheet}」第 {column} 列的表头「{found}」不是模板中的列名',
+    en: '"{sheet}" column {column}: the header "{found}" is not one of the template\'s columns',
+  },
+  'problem.missingHeader': {
+    zh: '「{sheet}」缺少列「{expected}」(应在第 {column} 列)',
+    en: '"{sheet}" is missing the column "{expected}" (expected in column {column})',
+  },
+  'problem.duplicateHeader': {
+    zh: '「{sheet}」第 {column} 列的表头「{found}」重复出现',
+    en: '"{sheet}" column {column}: the header "{found}" appears more than once',
+  },
+  'problem.dataDoesNotFit': {
+    zh: '「{sheet}」第 {column} 列的数据与「{expected}」列不符,无法确定该列含义',
+    en: '"{sheet}" column {column}: its data does not fit "{expected}", so its meaning cannot be known',
+  },
+  'error.notAdmin': {
+    zh: '只有管理员({admin})或主管可以运行「初始化/修复模板」。',
+    en: 'Only the admin ({admin}) or a manager can run "Set up or repair sheets".',
+  },
+  'error.templateDamaged': {
+    zh: '工作表「{sheet}」的列「{column}」缺失或被改名。请让管理员运行「任务同步 → 初始化/修复模板」。',
+    en: 'The sheet "{sheet}" lacks the column "{column}" (missing or renamed). Ask the admin to run "Task Sync → Set up or repair sheets".',
+  },
+  'error.sheetMissing': {
+    zh: '找不到工作表「{sheet}」。请让管理员运行「任务同步 → 初始化/修复模板」。',
+    en: 'The sheet "{sheet}" is missing. Ask the admin to run "Task Sync → Set up or repair sheets".',
+  },
+  'protection.header': { zh: '任务同步:表头', en: 'Task Sync: header' },
+  'protection.toolColumn': { zh: '任务同步:工具列 {header}', en: 'Task Sync: tool column {header}' },
+  'protection.sheet': { zh: '任务同步:工作表', en: 'Task Sync: sheet' },
+} satisfies Record<string, Bilingual>;
+
+export type TextKey = keyof typeof TEXTS;
+
+/** The text for a key in the locale, with `{name}` placeholders filled in. */
+export function t(key: TextKey, locale: Locale, params: Record<string, string | number> = {}): string {
+  return pick(TEXTS[key], locale).replace(/\{(\w+)\}/g, (m, name: string) =>
+    name in params ? String(params[name]) : m,
+  );
+}
+
+/** Every description Task Sync gives its protections, in both locales (to recognise its own). */
+export function isOwnProtectionDescription(description: string): boolean {
+  return description.startsWith('任务同步:') || description.startsWith('Task Sync:');
+}

@@ -1,0 +1,327 @@
+// Builds and repairs every sheet from the templates (SPEC §2): reads first, then applies only the planned fixes.
+import { Role } from '../core/enums';
+import { columnLetter } from '../core/letters';
+import { type Locale, localeFromSpreadsheet } from '../core/locale';
+import {
+  editorsFor,
+  expectedProtections,
+  type FoundProtection,
+  type People,
+  type ProtectionSpec,
+  planProtections,
+} from '../core/protection-plan';
+import type { Settings } from '../core/settings';
+import {
+  type ConditionalFingerprint,
+  openEnded,
+  type PlanContext,
+  planExistingSheet,
+  planNewSheet,
+  type SheetOp,
+  type SheetPlan,
+  type ValidationShape,
+  validationFingerprint,
+} from '../core/setup-plan';
+import { t } from '../core/strings';
+import { SHEETS, type SheetDef, sheetName } from '../core/templates';
+import { readSettings, writeSettings } from './settings';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
+
+export interface SetupReport {
+  locale: Locale;
+  changes: string[];
+  problems: string[];
+}
+
+const DEFAULT_SHEET_NAMES = new Set(['Sheet1', '工作表1']);
+
+/** The locale of a workbook set up before its settings were lost: whichever locale's sheet names are present. */
+function detectLocale(names: Set<string>): Locale | null {
+  if (names.has(sheetName('overview', 'zh-CN'))) return 'zh-CN';
+  if (names.has(sheetName('overview', 'en'))) return 'en';
+  return null;
+}
+
+function validationShape(v: GoogleAppsScript.Spreadsheet.DataValidation): ValidationShape {
+  const criteria = String(v.getCriteriaType());
+  const values = v.getCriteriaValues();
+  let args: string[];
+  if (criteria === 'VALUE_IN_LIST') args = (values[0] as unknown[]).map(String);
+  else if (criteria === 'VALUE_IN_RANGE') {
+    const r = values[0] as GoogleAppsScript.Spreadsheet.Range;
+    args = [`${r.getSheet().getName()}!${openEnded(r.getA1Notation())}`];
+  } else args = values.map(String);
+  return { criteria, args, allowInvalid: v.getAllowInvalid(), helpText: v.getHelpText() };
+}
+
+/** Reads what planning needs of an existing sheet: values, header style, formats, validations, rules, visibility. */
+function inspect(sheet: Sheet, width: number) {
+  const values = sheet.getDataRange().getValues();
+  const maxRows = sheet.getMaxRows();
+  const cols = Math.max(width, values[0]?.length ?? 1);
+  const header = sheet.getRange(1, 1, 1, cols);
+  const data = maxRows > 1 ? sheet.getRange(2, 1, maxRows - 1, cols) : null;
+  const fingerprints = new Map<object, string>();
+  const fp = (v: GoogleAppsScript.Spreadsheet.DataValidation | null) => {
+    if (!v) return null;
+    const known = fingerprints.get(v);
+    if (known !== undefined) return known;
+    const s = validationFingerprint(validationShape(v));
+    fingerprints.set(v, s);
+    return s;
+  };
+  return {
+    values,
+    frozenRows: sheet.getFrozenRows(),
+    hidden: sheet.isSheetHidden(),
+    headerWeights: header.getFontWeights()[0]!,
+    headerBackgrounds: header.getBackgrounds()[0]!,
+    headerNotes: header.getNotes()[0]!,
+    formats: data ? data.getNumberFormats() : [],
+    validations: data ? data.getDataValidations().map((row) => row.map(fp)) : [],
+    conditional: sheet.getConditionalFormatRules().map((rule): ConditionalFingerprint => {
+      const cond = rule.getBooleanCondition();
+      return {
+        formula: cond ? String(cond.getCriteriaValues()[0] ?? '') : '',
+        background: (cond?.getBackground() as string | null) ?? '',
+        ranges: rule.getRanges().map((r) => openEnded(r.getA1Notation())),
+      };
+    }),
+  };
+}
+
+function columnRange(sheet: Sheet, col: number): GoogleAppsScript.Spreadsheet.Range {
+  const letter = columnLetter(col);
+  return sheet.getRange(`${letter}2:${letter}`);
+}
+
+function buildValidation(
+  ss: Spreadsheet,
+  shape: ValidationShape,
+): GoogleAppsScript.Spreadsheet.DataValidation {
+  let b = SpreadsheetApp.newDataValidation();
+  if (shape.criteria === 'VALUE_IN_LIST') b = b.requireValueInList(shape.args, true);
+  else if (shape.criteria === 'VALUE_IN_RANGE') b = b.requireValueInRange(ss.getRange(shape.args[0]!), true);
+  else if (shape.criteria === 'DATE_IS_VALID_DATE') b = b.requireDate();
+  else if (shape.criteria === 'TEXT_IS_VALID_EMAIL') b = b.requireTextIsEmail();
+  else b = b.requireFormulaSatisfied(shape.args[0]!);
+  return b.setAllowInvalid(shape.allowInvalid).setHelpText(shape.helpText).build();
+}
+
+function applyOps(ss: Spreadsheet, sheet: Sheet, ops: SheetOp[]): void {
+  for (const op of ops) {
+    switch (op.op) {
+      case 'writeHeaderCells':
+        for (const run of contiguous(op.cells))
+          sheet.getRange(1, run[0]!.col, 1, run.length).setValues([run.map((c) => c.text)]);
+        break;
+      case 'insertHeaderRow':
+        sheet.insertRowsBefore(1, 1);
+        sheet.getRange(1, 1, 1, op.headers.length).setValues([op.headers]);
+        break;
+      case 'styleHeader': {
+        const header = sheet.getRange(1, 1, 1, op.width);
+        header.setFontWeight('bold');
+        header.setBackgrounds([op.backgrounds]);
+        header.setNotes([op.notes]);
+        break;
+      }
+      case 'freeze':
+        sheet.setFrozenRows(1);
+        break;
+      case 'widths':
+        for (const w of op.widths) sheet.setColumnWidth(w.col, w.width);
+        break;
+      case 'format':
+        columnRange(sheet, op.col).setNumberFormat(op.format);
+        break;
+      case 'validation':
+        columnRange(sheet, op.col).setDataValidation(buildValidation(ss, op.shape));
+        break;
+      case 'conditional': {
+        const existing = op.keep.length ? sheet.getConditionalFormatRules() : [];
+        const rules = op.rules.map((r) => {
+          let b = SpreadsheetApp.newConditionalFormatRule()
+            .whenFormulaSatisfied(r.formula)
+            .setBackground(r.background);
+          if (r.fontColor) b = b.setFontColor(r.fontColor);
+          return b.setRanges(r.ranges.map((a1) => sheet.getRange(a1))).build();
+        });
+        sheet.setConditionalFormatRules([...rules, ...op.keep.map((i) => existing[i]!)]);
+        break;
+      }
+      case 'visibility':
+        if (op.hidden) sheet.hideSheet();
+        else sheet.showSheet();
+        break;
+    }
+  }
+}
+
+function contiguous<T extends { col: number }>(cells: T[]): T[][] {
+  const runs: T[][] = [];
+  for (const c of [...cells].sort((a, b) => a.col - b.col)) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1]!.col === c.col - 1) last.push(c);
+    else runs.push([c]);
+  }
+  return runs;
+}
+
+/** The 主管s' emails from the Team sheet's values (row 1 is the header), for its protection and the admin check. */
+function managersOf(plan: SheetPlan | null, values: unknown[][], locale: Locale): string[] {
+  if (!plan || plan.header.action === 'report') return [];
+  const pos = (key: string) => plan.columns.find((c) => c.def.key === key)!.col - 1;
+  const start = plan.header.action === 'insertRow' ? 0 : 1;
+  return values
+    .slice(start)
+    .filter((row) => Role.parse(row[pos('role')], locale) === 'manager')
+    .map((row) => String(row[pos('email')] ?? '').trim())
+    .filter((e) => e.includes('@'));
+}
+
+function readProtections(ss: Spreadsheet): { found: FoundProtection[]; objects: Protection[] } {
+  const objects = [
+    ...ss.getProtections(SpreadsheetApp.ProtectionType.RANGE),
+    ...ss.getProtections(SpreadsheetApp.ProtectionType.SHEET),
+  ] as Protection[];
+  const found = objects.map((p): FoundProtection => {
+    const range = p.getRange();
+    const type = String(p.getProtectionType()) === 'SHEET' ? 'SHEET' : 'RANGE';
+    return {
+      sheet: range.getSheet().getName(),
+      type,
+      range: type === 'SHEET' ? '' : rangeKey(range.getA1Notation()),
+      description: p.getDescription(),
+      warningOnly: p.isWarningOnly(),
+      editors: p.getEditors().map((u) => u.getEmail()),
+      domainEdit: p.canDomainEdit(),
+    };
+  });
+  return { found, objects };
+}
+
+/** Header ranges compare exactly (`A1:L1`); column ranges by start and column (`A2:A`). */
+function rangeKey(a1: string): string {
+  return /^[A-Z]+1:[A-Z]+1$/.test(a1) ? a1 : openEnded(a1);
+}
+
+function createProtection(sheet: Sheet, spec: ProtectionSpec, people: People, fileEditors: string[]): void {
+  const p = spec.type === 'SHEET' ? sheet.protect() : sheet.getRange(spec.range).protect();
+  p.setDescription(spec.description);
+  if (spec.rule === 'warning') {
+    p.setWarningOnly(true);
+    return;
+  }
+  const editors = editorsFor(spec, people);
+  p.addEditors(editors);
+  const others = fileEditors.filter((e) => !editors.includes(e));
+  if (others.length) p.removeEditors(others);
+  try {
+    p.setDomainEdit(false);
+  } catch {
+    // Accounts outside a Workspace domain have no domain-edit setting to turn off.
+  }
+}
+
+/**
+ * Sets up an empty workbook or repairs a damaged one. Data rows are never written; what cannot be known is reported.
+ * Run again on a healthy workbook, it reads but writes nothing.
+ */
+export function setupWorkbook(requested?: Locale): SetupReport {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const settings: Settings = readSettings();
+  const me = Session.getEffectiveUser().getEmail();
+  const existing = new Map<string, Sheet>();
+  for (const s of ss.getSheets()) existing.set(s.getName(), s);
+  const locale: Locale =
+    settings.locale ??
+    requested ??
+    detectLocale(new Set(existing.keys())) ??
+    localeFromSpreadsheet(ss.getSpreadsheetLocale());
+  const admin = settings.admin || me;
+  const teamName = sheetName('team', locale);
+  const ctxOf = (def: SheetDef): PlanContext => ({
+    locale,
+    sheetName: sheetName(def.key, locale),
+    teamNamesRange: `${teamName}!A2:A`,
+    dueSoonDays: settings.dueSoonDays,
+  });
+
+  // Read everything first.
+  const inspected = new Map<SheetDef, ReturnType<typeof inspect>>();
+  for (const def of SHEETS) {
+    const sheet = existing.get(sheetName(def.key, locale));
+    if (sheet) inspected.set(def, inspect(sheet, def.columns.length));
+  }
+  const plans = new Map<SheetDef, SheetPlan>();
+  for (const def of SHEETS) {
+    const found = inspected.get(def);
+    plans.set(def, found ? planExistingSheet(def, ctxOf(def), found) : planNewSheet(def, ctxOf(def)));
+  }
+  const teamDef = SHEETS.find((d) => d.key === 'team')!;
+  const teamPlan = plans.get(teamDef)!;
+  const teamPos =
+    teamPlan.header.action === 'report' ? null : teamPlan.columns.find((c) => c.def.key === 'name')!.col;
+  if (teamPos !== null && teamPos !== 1) {
+    const letter = columnLetter(teamPos);
+    for (const def of SHEETS) {
+      const ctx = { ...ctxOf(def), teamNamesRange: `${teamName}!${letter}2:${letter}` };
+      const found = inspected.get(def);
+      plans.set(def, found ? planExistingSheet(def, ctx, found) : planNewSheet(def, ctx));
+    }
+  }
+  const managers = managersOf(plans.get(teamDef)!, inspected.get(teamDef)?.values ?? [], locale);
+  if (settings.admin && me !== settings.admin && !managers.includes(me)) {
+    throw new Error(t('error.notAdmin', locale, { admin: settings.admin }));
+  }
+  const fileEditors = ss.getEditors().map((u) => u.getEmail());
+  const owner = ss.getOwner()?.getEmail() ?? admin;
+  const { found, objects } = readProtections(ss);
+  const emptyDefault = emptyDefaultSheet(existing);
+
+  // Then write.
+  const changes: string[] = [];
+  const problems: string[] = [];
+  if (!settings.locale || !settings.admin) writeSettings({ ...settings, locale, admin });
+  const sheets = new Map<SheetDef, Sheet>();
+  SHEETS.forEach((def, index) => {
+    const name = sheetName(def.key, locale);
+    sheets.set(def, existing.get(name) ?? ss.insertSheet(name, index));
+  });
+  for (const def of SHEETS) {
+    const plan = plans.get(def)!;
+    applyOps(ss, sheets.get(def)!, plan.ops);
+    changes.push(...plan.changes);
+    problems.push(...plan.problems);
+  }
+  const byName = new Map([...sheets].map(([def, sheet]) => [sheetName(def.key, locale), sheet]));
+  const people: People = { owner, admin, me, managers };
+  const expected = SHEETS.flatMap((def) => {
+    const plan = plans.get(def)!;
+    if (plan.header.action === 'report') return [];
+    return expectedProtections(def, locale, sheetName(def.key, locale), plan.header.positions);
+  });
+  const pplan = planProtections(expected, found, people);
+  for (const i of pplan.remove) objects[i]!.remove();
+  const created = new Set(
+    SHEETS.filter((def) => !inspected.has(def)).map((def) => sheetName(def.key, locale)),
+  );
+  for (const spec of pplan.create) {
+    createProtection(byName.get(spec.sheet)!, spec, people, fileEditors);
+    if (!created.has(spec.sheet))
+      changes.push(t('setup.protectionRepaired', locale, { sheet: spec.sheet, what: spec.description }));
+  }
+  if (emptyDefault) ss.deleteSheet(emptyDefault);
+  return { locale, changes, problems };
+}
+
+/** A brand-new file's lone, empty "Sheet1", which goes once the template sheets exist. */
+function emptyDefaultSheet(existing: Map<string, Sheet>): Sheet | null {
+  if (existing.size !== 1) return null;
+  const [name, sheet] = [...existing][0]!;
+  return DEFAULT_SHEET_NAMES.has(name) && sheet.getLastRow() === 0 ? sheet : null;
+}

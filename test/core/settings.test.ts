@@ -1,0 +1,37 @@
+// Settings parsing never lets a missing or invalid stored value through.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, parseSettings, serializeSettings } from '../../src/core/settings';
+
+describe('parseSettings', () => {
+  it('gives the defaults for nothing stored, garbage or a non-object', () => {
+    expect(parseSettings(null)).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings('{not json')).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings('[1,2]')).toEqual(DEFAULT_SETTINGS);
+  });
+  it('keeps valid values and drops invalid ones field by field', () => {
+    const s = parseSettings(
+      JSON.stringify({
+        locale: 'en',
+        digestHour: 8,
+        maxSubtasks: 5,
+        dueSoonDays: -1,
+        calendar: 'weekdays',
+        extraHolidays: ['2024-10-01', 'x'],
+        email: 'dryRun',
+      }),
+    );
+    expect(s).toMatchObject({
+      locale: 'en',
+      digestHour: 8,
+      maxSubtasks: 3,
+      dueSoonDays: 2,
+      calendar: 'weekdays',
+      extraHolidays: ['2024-10-01'],
+      email: 'dryRun',
+    });
+  });
+  it('round-trips', () => {
+    const s = { ...DEFAULT_SETTINGS, locale: 'zh-CN' as const, admin: 'a@example.com', rollCallMinute: 15 };
+    expect(parseSettings(serializeSettings(s))).toEqual(s);
+  });
+});
