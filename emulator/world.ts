@@ -101,6 +101,8 @@ export interface SheetState {
   validations: RectRule<ValidationRule | null>[];
   styles: RectRule<CellStyle>[];
   columnWidths: Record<string, number>;
+  /** Columns (1-based) hidden with hideColumns. */
+  hiddenColumns: number[];
   protections: ProtectionState[];
   conditionalRules: ConditionalRule[];
   charts: ChartState[];
@@ -211,8 +213,11 @@ export interface WorldConfig {
   seed: number;
 }
 
+/** Bumped whenever the shape changes, so a saved playground from an older build starts over. */
+export const WORLD_VERSION = 2;
+
 export interface World {
-  version: 1;
+  version: number;
   clock: { now: number };
   config: WorldConfig;
   spreadsheet: SpreadsheetState;
@@ -248,6 +253,7 @@ export function emptySheet(id: number, name: string): SheetState {
     validations: [],
     styles: [],
     columnWidths: {},
+    hiddenColumns: [],
     protections: [],
     conditionalRules: [],
     charts: [],
@@ -268,7 +274,7 @@ export interface NewWorldOptions {
 export function createWorld(opts: NewWorldOptions): World {
   const firstSheet = emptySheet(0, opts.locale.startsWith('zh') ? '工作表1' : 'Sheet1');
   return {
-    version: 1,
+    version: WORLD_VERSION,
     clock: { now: opts.now },
     config: { mode: 'addon', identity: 'domain', mailDailyQuota: 100, seed: 1, ...opts.config },
     spreadsheet: {

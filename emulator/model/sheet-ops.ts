@@ -89,6 +89,12 @@ export function shiftLines(
     sheet.maxCols += count;
   }
   sheet.notes = shiftNotes(sheet.notes, axis, after, count);
+  if (axis === 'col') {
+    sheet.hiddenColumns = sheet.hiddenColumns.flatMap((c) => {
+      const moved = shiftRect({ r1: 1, c1: c, r2: 1, c2: c }, 'col', after, count);
+      return moved ? [moved.c1] : [];
+    });
+  }
   sheet.formats = shiftAll(sheet.formats, axis, after, count);
   sheet.validations = shiftAll(sheet.validations, axis, after, count);
   sheet.styles = shiftAll(sheet.styles, axis, after, count);

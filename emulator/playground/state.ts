@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../sandbox';
 import { createSampleWorld, type SampleOptions } from '../seed';
-import type { World } from '../world';
+import { WORLD_VERSION, type World } from '../world';
 
 export const STATE_DIR = process.env.TASK_SYNC_STATE_DIR ?? path.join(PROJECT_ROOT, '.playground');
 const STATE_FILE = path.join(STATE_DIR, 'state.json');
@@ -11,7 +11,7 @@ const STATE_FILE = path.join(STATE_DIR, 'state.json');
 export function loadWorld(): World {
   try {
     const world = JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as World;
-    if (world.version === 1) return world;
+    if (world.version === WORLD_VERSION) return world;
   } catch {
     // No saved state yet (or unreadable): start from the sample.
   }

@@ -33,7 +33,7 @@ const READS: Record<string, string[]> = {
     'getProtections',
     'getConditionalFormatRules',
     'getCharts',
-    'getDataRange',
+    'isColumnHiddenByUser',
   ],
   Spreadsheet: [
     'getSheets',
@@ -44,7 +44,6 @@ const READS: Record<string, string[]> = {
     'getEditors',
     'getOwner',
     'getNumSheets',
-    'getUrl',
   ],
   Protection: [
     'getEditors',
@@ -111,6 +110,8 @@ const WRITES: Record<string, string[]> = {
     'clearContents',
     'setTabColor',
     'activate',
+    'hideColumns',
+    'showColumns',
   ],
   Spreadsheet: ['insertSheet', 'deleteSheet', 'setSpreadsheetTimeZone', 'setActiveSheet', 'rename'],
   Protection: [

@@ -1,5 +1,6 @@
 // Fake SpreadsheetApp.Sheet: ranges, size, row insertion and deletion, freezing, widths, visibility, protections, rules.
 import { parseA1 } from '../model/a1';
+import { ruleAt } from '../model/rects';
 import {
   checkProtection,
   lastColumn,
@@ -186,7 +187,8 @@ export class Sheet {
     if (row > sheet.maxRows) sheet.maxRows = row;
     if (rowContents.length > sheet.maxCols) sheet.maxCols = rowContents.length;
     rowContents.forEach((v, i) => {
-      setCell(sheet, row, i + 1, scriptToCell(this.deps.env, v, '', 'SpreadsheetApp.Sheet.appendRow'));
+      const format = ruleAt(sheet.formats, row, i + 1) ?? '';
+      setCell(sheet, row, i + 1, scriptToCell(this.deps.env, v, format, 'SpreadsheetApp.Sheet.appendRow'));
     });
     return this;
   }
@@ -222,6 +224,18 @@ export class Sheet {
   setColumnWidths(startColumn: number, numColumns: number, width: number): Sheet {
     for (let c = startColumn; c < startColumn + numColumns; c++) this.setColumnWidth(c, width);
     return this;
+  }
+  hideColumns(columnIndex: number, numColumns = 1): void {
+    const sheet = this.state();
+    for (let c = columnIndex; c < columnIndex + numColumns; c++)
+      if (!sheet.hiddenColumns.includes(c)) sheet.hiddenColumns.push(c);
+  }
+  showColumns(columnIndex: number, numColumns = 1): void {
+    const sheet = this.state();
+    sheet.hiddenColumns = sheet.hiddenColumns.filter((c) => c < columnIndex || c >= columnIndex + numColumns);
+  }
+  isColumnHiddenByUser(columnPosition: number): boolean {
+    return this.state().hiddenColumns.includes(columnPosition);
   }
   setTabColor(_color: string | null): Sheet {
     return this;

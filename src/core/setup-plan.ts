@@ -28,6 +28,8 @@ export interface SheetInspection {
   formats: string[][];
   validations: (string | null)[][];
   conditional: ConditionalFingerprint[];
+  /** Columns (1-based) hidden by a person or by setup. */
+  hiddenColumns: number[];
 }
 
 export interface ConditionalFingerprint {
@@ -81,7 +83,8 @@ export type SheetOp =
   | { op: 'format'; col: number; format: string }
   | { op: 'validation'; col: number; shape: ValidationShape }
   | { op: 'conditional'; rules: ExpectedConditional[]; keep: number[] }
-  | { op: 'visibility'; hidden: boolean };
+  | { op: 'visibility'; hidden: boolean }
+  | { op: 'hideColumns'; cols: number[] };
 
 export interface ExpectedConditional extends ConditionalFingerprint {
   fontColor: string | null;
@@ -163,6 +166,8 @@ export function planNewSheet(def: SheetDef, ctx: PlanContext): SheetPlan {
   ];
   const rules = expectedConditionals(def, ctx, columns);
   if (rules.length) ops.push({ op: 'conditional', rules, keep: [] });
+  const hiddenCols = columns.filter((c) => c.def.hidden).map((c) => c.col);
+  if (hiddenCols.length) ops.push({ op: 'hideColumns', cols: hiddenCols });
   if (def.hidden) ops.push({ op: 'visibility', hidden: true });
   return {
     header: { action: 'write', positions, cells: [] },
@@ -248,6 +253,13 @@ export function planExistingSheet(def: SheetDef, ctx: PlanContext, found: SheetI
   if (!rulesOk) {
     ops.push({ op: 'conditional', rules, keep: others.map((o) => o.i) });
     changes.push(t('setup.conditionalRepaired', ctx.locale, { sheet: ctx.sheetName }));
+  }
+  const unhidden = columns
+    .filter((c) => c.def.hidden && (fresh || !found.hiddenColumns.includes(c.col)))
+    .map((c) => c.col);
+  if (unhidden.length) {
+    ops.push({ op: 'hideColumns', cols: unhidden });
+    changes.push(t('setup.columnHidden', ctx.locale, { sheet: ctx.sheetName }));
   }
   if (found.hidden !== Boolean(def.hidden)) {
     ops.push({ op: 'visibility', hidden: Boolean(def.hidden) });

@@ -44,6 +44,10 @@ const TEXTS = {
     zh: '「{sheet}」:已恢复条件格式',
     en: '"{sheet}": restored conditional formatting',
   },
+  'setup.columnHidden': {
+    zh: '「{sheet}」:已隐藏工具列「守护值」',
+    en: '"{sheet}": hid the tool column "Guard"',
+  },
   'setup.visibilityRepaired': {
     zh: '「{sheet}」:已恢复隐藏状态',
     en: '"{sheet}": restored its hidden state',
@@ -82,6 +86,32 @@ const TEXTS = {
     zh: '找不到工作表「{sheet}」。请让管理员运行「任务同步 → 初始化/修复模板」。',
     en: 'The sheet "{sheet}" is missing. Ask the admin to run "Task Sync → Set up or repair sheets".',
   },
+  'error.notSetUp': {
+    zh: '表格尚未初始化:请管理员运行「任务同步 → 初始化/修复模板」。Not set up yet: ask the admin to run Set up.',
+    en: 'Not set up yet: ask the admin to run "Task Sync → Set up or repair sheets".',
+  },
+  'error.noTask': { zh: '找不到任务「{id}」', en: 'No task "{id}"' },
+  'error.noSubtask': { zh: '找不到子任务「{id}」', en: 'No subtask "{id}"' },
+  'error.adminOnly': {
+    zh: '只有管理员({admin})可以修改设置',
+    en: 'Only the admin ({admin}) can change settings',
+  },
+  'sync.unknownUser': { zh: '(未知用户)', en: '(unknown user)' },
+  'sync.rejectTopic': { zh: '验收退回:{task}', en: 'Rejected: {task}' },
+  'sync.rejectContent': { zh: '退回原因:{reason}', en: 'Reason: {reason}' },
+  'sync.acceptTopic': { zh: '验收通过:{task}', en: 'Accepted: {task}' },
+  'sync.acceptContent': { zh: '验收通过。{note}', en: 'Accepted. {note}' },
+  'sync.cancelTopic': { zh: '任务取消:{task}', en: 'Cancelled: {task}' },
+  'sync.cancelContent': { zh: '取消原因:{reason}', en: 'Reason: {reason}' },
+  'sync.createTopic': { zh: '新建任务:{task}', en: 'New task: {task}' },
+  'sync.createContent': { zh: '由未知用户创建,任务ID {id}', en: 'Created by an unknown user as {id}' },
+  'sync.submitTopic': { zh: '提交验收:{task}', en: 'Submitted for acceptance: {task}' },
+  'sync.submitContent': { zh: '由未知用户提交验收', en: 'Submitted for acceptance by an unknown user' },
+  'sync.editTopic': { zh: '直接编辑:{task}', en: 'Direct edit: {task}' },
+  'sync.editContent': {
+    zh: '未知用户将「{column}」改为「{value}」',
+    en: 'An unknown user changed "{column}" to "{value}"',
+  },
   'protection.header': { zh: '任务同步:表头', en: 'Task Sync: header' },
   'protection.toolColumn': { zh: '任务同步:工具列 {header}', en: 'Task Sync: tool column {header}' },
   'protection.sheet': { zh: '任务同步:工作表', en: 'Task Sync: sheet' },
@@ -95,6 +125,10 @@ export function t(key: TextKey, locale: Locale, params: Record<string, string | 
     name in params ? String(params[name]) : m,
   );
 }
+
+/** Said before the settings (and so the locale) can be read: both languages, as the lock comes first. */
+export const BUSY_MESSAGE =
+  '另一项操作正在进行,请稍后重试(你填写的内容仍保留在表单中)。Another change is in progress; please try again in a moment (your input is still in the form).';
 
 /** Every description Task Sync gives its protections, in both locales (to recognise its own). */
 export function isOwnProtectionDescription(description: string): boolean {

@@ -26,7 +26,8 @@ export type ColumnType =
   | 'datetime'
   | 'percent'
   | 'email'
-  | 'archiveKey';
+  | 'archiveKey'
+  | 'guard';
 
 export interface ColumnDef {
   key: string;
@@ -41,6 +42,8 @@ export interface ColumnDef {
   required?: boolean;
   /** Carries authority: a direct edit is checked by the edit handler (SPEC §4). */
   guarded?: boolean;
+  /** Hidden from view (the guard column). */
+  hidden?: boolean;
 }
 
 /** Who may edit a whole sheet: nobody is kept out ('none'), the admin, admin and 主管s, or anyone after a warning. */
@@ -89,6 +92,16 @@ const notClosed = (l: (k: string) => string, locale: Locale) =>
     .map((s) => `$${l('status')}2<>${status(s, locale)}`)
     .join(',');
 
+/**
+ * The last values of a row's guarded cells that Task Sync wrote or accepted (hidden). The edit handler restores them
+ * when a paste changes guarded cells it may not, since a multi-cell edit event carries no old values.
+ */
+const GUARD_COLUMN: ColumnDef = col('guard', '守护值', 'Guard', 'guard', 80, {
+  tool: true,
+  toolWritten: true,
+  hidden: true,
+});
+
 const OVERVIEW: SheetDef = {
   key: 'overview',
   name: { zh: '部门任务总览表', en: 'Task Overview' },
@@ -112,6 +125,7 @@ const OVERVIEW: SheetDef = {
       toolWritten: true,
       guarded: true,
     }),
+    GUARD_COLUMN,
   ],
   conditional: [
     {
@@ -155,6 +169,7 @@ const PROGRESS: SheetDef = {
     col('blockers', '遇到的问题及所需支持', 'Blockers & Support Needed', 'text', 240),
     col('updatedOn', '更新日期', 'Updated On', 'date', 110, { toolWritten: true }),
     col('collaborators', '协作人', 'Collaborators', 'members', 110, { tool: true }),
+    GUARD_COLUMN,
   ],
   conditional: [
     {

@@ -1,5 +1,6 @@
 // Builds and repairs every sheet from the templates (SPEC §2): reads first, then applies only the planned fixes.
 import { Role } from '../core/enums';
+import { planHeader } from '../core/header-plan';
 import { columnLetter } from '../core/letters';
 import { type Locale, localeFromSpreadsheet } from '../core/locale';
 import {
@@ -17,6 +18,7 @@ import {
   type PlanContext,
   planExistingSheet,
   planNewSheet,
+  type SheetInspection,
   type SheetOp,
   type SheetPlan,
   type ValidationShape,
@@ -58,11 +60,18 @@ function validationShape(v: GoogleAppsScript.Spreadsheet.DataValidation): Valida
 }
 
 /** Reads what planning needs of an existing sheet: values, header style, formats, validations, rules, visibility. */
-function inspect(sheet: Sheet, width: number) {
+function inspect(sheet: Sheet, def: SheetDef, locale: Locale): SheetInspection {
+  const width = def.columns.length;
   const values = sheet.getDataRange().getValues();
+  const header = planHeader(def, locale, values, sheet.getName());
+  const hiddenKeys = def.columns.map((c, i) => (c.hidden ? i : -1)).filter((i) => i >= 0);
+  const hiddenColumns =
+    header.action === 'report'
+      ? []
+      : hiddenKeys.map((i) => header.positions[i]!).filter((col) => sheet.isColumnHiddenByUser(col));
   const maxRows = sheet.getMaxRows();
   const cols = Math.max(width, values[0]?.length ?? 1);
-  const header = sheet.getRange(1, 1, 1, cols);
+  const headerRange = sheet.getRange(1, 1, 1, cols);
   const data = maxRows > 1 ? sheet.getRange(2, 1, maxRows - 1, cols) : null;
   const fingerprints = new Map<object, string>();
   const fp = (v: GoogleAppsScript.Spreadsheet.DataValidation | null) => {
@@ -77,9 +86,10 @@ function inspect(sheet: Sheet, width: number) {
     values,
     frozenRows: sheet.getFrozenRows(),
     hidden: sheet.isSheetHidden(),
-    headerWeights: header.getFontWeights()[0]!,
-    headerBackgrounds: header.getBackgrounds()[0]!,
-    headerNotes: header.getNotes()[0]!,
+    headerWeights: headerRange.getFontWeights()[0]!,
+    headerBackgrounds: headerRange.getBackgrounds()[0]!,
+    headerNotes: headerRange.getNotes()[0]!,
+    hiddenColumns,
     formats: data ? data.getNumberFormats() : [],
     validations: data ? data.getDataValidations().map((row) => row.map(fp)) : [],
     conditional: sheet.getConditionalFormatRules().map((rule): ConditionalFingerprint => {
@@ -156,6 +166,9 @@ function applyOps(ss: Spreadsheet, sheet: Sheet, ops: SheetOp[]): void {
       case 'visibility':
         if (op.hidden) sheet.hideSheet();
         else sheet.showSheet();
+        break;
+      case 'hideColumns':
+        for (const col of op.cols) sheet.hideColumns(col);
         break;
     }
   }
@@ -252,10 +265,10 @@ export function setupWorkbook(requested?: Locale): SetupReport {
   });
 
   // Read everything first.
-  const inspected = new Map<SheetDef, ReturnType<typeof inspect>>();
+  const inspected = new Map<SheetDef, SheetInspection>();
   for (const def of SHEETS) {
     const sheet = existing.get(sheetName(def.key, locale));
-    if (sheet) inspected.set(def, inspect(sheet, def.columns.length));
+    if (sheet) inspected.set(def, inspect(sheet, def, locale));
   }
   const plans = new Map<SheetDef, SheetPlan>();
   for (const def of SHEETS) {

@@ -1,7 +1,6 @@
 // Small UI helpers: show a sidebar or a message when a UI is attached, and stay silent when run by a trigger.
 
 import { DEFAULT_LOCALE, type Locale } from '../core/locale';
-import { t } from '../core/strings';
 import { readSettings } from './settings';
 
 /** An alert when a person is looking (menu run); nothing when run by a trigger or from tests without a UI. */
@@ -15,10 +14,4 @@ export function tellUser(title: string, message: string): void {
 
 export function currentLocale(): Locale {
   return readSettings().locale ?? DEFAULT_LOCALE;
-}
-
-export function showSidebar(): void {
-  const locale = currentLocale();
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(t('sidebar.title', locale));
-  SpreadsheetApp.getUi().showSidebar(html);
 }

@@ -18,6 +18,7 @@ const row = [
   '已完成',
   '备注',
   new Date(0),
+  '',
 ];
 
 describe('planHeader', () => {
@@ -29,7 +30,7 @@ describe('planHeader', () => {
     const moved = [...headers.slice(1), headers[0]!];
     const plan = planHeader(def, 'zh-CN', [moved], 'x');
     expect(plan.action).toBe('ok');
-    expect(plan.action === 'ok' && plan.positions[0]).toBe(12);
+    expect(plan.action === 'ok' && plan.positions[0]).toBe(13);
   });
 
   it('writes every header on an empty sheet', () => {
@@ -39,7 +40,13 @@ describe('planHeader', () => {
 
   it('appends a missing tool column when everything else is in place', () => {
     const plan = planHeader(def, 'zh-CN', [headers.slice(0, 11), row.slice(0, 11)], 'x');
-    expect(plan).toMatchObject({ action: 'write', cells: [{ col: 12, text: '完成日期' }] });
+    expect(plan).toMatchObject({
+      action: 'write',
+      cells: [
+        { col: 12, text: '完成日期' },
+        { col: 13, text: '守护值' },
+      ],
+    });
   });
 
   it('reports instead of guessing when a header is unknown and others have moved', () => {
@@ -66,7 +73,7 @@ describe('planHeader', () => {
     const dup = [...headers, '负责人'];
     const plan = planHeader(def, 'zh-CN', [dup], '总览');
     expect(plan.action === 'report' && plan.problems[0]!.message).toBe(
-      '「总览」第 M 列的表头「负责人」重复出现',
+      '「总览」第 N 列的表头「负责人」重复出现',
     );
   });
 

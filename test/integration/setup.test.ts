@@ -63,7 +63,10 @@ describe.each(['zh-CN', 'en'] as Locale[])('setupSheets on an empty workbook (%s
         '当前状态',
         '备注(验收标准/问题记录)',
         '完成日期',
+        '守护值',
       ]);
+      expect(sheetState(world, '部门任务总览表').hiddenColumns).toEqual([13]);
+      expect(sheetState(world, '任务执行进度跟踪表').hiddenColumns).toEqual([11]);
       expect(sheetState(world, '归档-信息同步共享记录表').rows[0]!.slice(0, 3)).toEqual([
         '归档编号',
         '归档时间',
@@ -127,7 +130,7 @@ describe.each(['zh-CN', 'en'] as Locale[])('setupSheets on an empty workbook (%s
     expect(header.warningOnly).toBe(false);
     expect(header.editors).toEqual([ADMIN]);
     const toolCols = ov.protections.filter((p) => p.warningOnly).map((p) => p.rect.c1);
-    expect(toolCols.sort()).toEqual([1, 12]);
+    expect(toolCols.sort((a, b) => a - b)).toEqual([1, 12, 13]);
     expect(
       sheetState(world, sheetName('team', locale)).protections.find((p) => p.type === 'SHEET')!.editors,
     ).toEqual([ADMIN]);

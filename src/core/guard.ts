@@ -1,0 +1,50 @@
+// The guard value: the last guarded cells of a row that Task Sync wrote or accepted, kept in a hidden column.
+import type { StatusCode } from './enums';
+import { Status } from './enums';
+
+export interface TaskGuard {
+  id: string;
+  initiator: string;
+  owner: string;
+  status: StatusCode | null;
+  completedOn: string | null;
+}
+
+export interface SubtaskGuard {
+  id: string;
+  taskId: string;
+  owner: string;
+}
+
+export function encodeTaskGuard(g: TaskGuard): string {
+  return JSON.stringify([g.id, g.initiator, g.owner, g.status ?? '', g.completedOn ?? '']);
+}
+
+export function encodeSubtaskGuard(g: SubtaskGuard): string {
+  return JSON.stringify([g.id, g.taskId, g.owner]);
+}
+
+function parseArray(text: string, length: number): string[] | null {
+  try {
+    const v = JSON.parse(text) as unknown;
+    return Array.isArray(v) && v.length === length && v.every((x) => typeof x === 'string')
+      ? (v as string[])
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The guard of a task row, or null when there is none (a row typed by hand) or it is damaged. */
+export function decodeTaskGuard(text: string): TaskGuard | null {
+  const a = parseArray(text, 5);
+  if (!a) return null;
+  const status = a[3] === '' ? null : Status.isCode(a[3]) ? a[3] : undefined;
+  if (status === undefined) return null;
+  return { id: a[0]!, initiator: a[1]!, owner: a[2]!, status, completedOn: a[4] || null };
+}
+
+export function decodeSubtaskGuard(text: string): SubtaskGuard | null {
+  const a = parseArray(text, 3);
+  return a ? { id: a[0]!, taskId: a[1]!, owner: a[2]! } : null;
+}

@@ -1,0 +1,208 @@
+// Typed rows of the live sheets, read from and written to plain cell arrays through the columns found by header.
+import { cellInstant, cellYmd, type OffsetFn } from './dates';
+import {
+  Priority,
+  type PriorityCode,
+  Role,
+  type RoleCode,
+  Status,
+  type StatusCode,
+  SyncKind,
+  type SyncKindCode,
+  TaskType,
+  type TaskTypeCode,
+  YesNo,
+} from './enums';
+import type { Locale } from './locale';
+import { t } from './strings';
+import { headersOf, peopleSeparator, type SheetKey, sheetDef, sheetName, splitPeople } from './templates';
+
+/** Where each template column of a sheet is: key → 0-based index into a row. */
+export type Columns = Record<string, number>;
+
+/** Finds every template column by its header; a missing one is an error naming the sheet and the column. */
+export function findColumns(key: SheetKey, locale: Locale, header: unknown[]): Columns {
+  const def = sheetDef(key);
+  const texts = header.map((h) => String(h ?? '').trim());
+  const headers = headersOf(def, locale);
+  const cols: Columns = {};
+  def.columns.forEach((c, i) => {
+    const at = texts.indexOf(headers[i]!);
+    if (at < 0)
+      throw new Error(
+        t('error.templateDamaged', locale, { sheet: sheetName(key, locale), column: headers[i]! }),
+      );
+    cols[c.key] = at;
+  });
+  return cols;
+}
+
+export interface RowContext {
+  locale: Locale;
+  offset: OffsetFn;
+}
+
+const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
+
+export interface TaskRecord {
+  /** 1-based sheet row. */
+  row: number;
+  id: string;
+  name: string;
+  initiator: string;
+  owner: string;
+  collaborators: string[];
+  project: string;
+  type: TaskTypeCode | null;
+  priority: PriorityCode | null;
+  due: string | null;
+  status: StatusCode | null;
+  notes: string;
+  completedOn: string | null;
+  guard: string;
+}
+
+export interface SubtaskRecord {
+  row: number;
+  id: string;
+  taskId: string;
+  name: string;
+  owner: string;
+  progress: number | null;
+  done: string;
+  next: string;
+  blockers: string;
+  updatedOn: string | null;
+  /** When the row was last updated (the stamp keeps the time), or null. */
+  updatedAt: number | null;
+  collaborators: string[];
+  guard: string;
+}
+
+export interface SyncRecordRow {
+  row: number;
+  date: string | null;
+  topic: string;
+  content: string;
+  raisedBy: string;
+  audience: string;
+  attachment: string;
+  notes: string;
+  taskId: string;
+  kind: SyncKindCode | null;
+}
+
+export interface Member {
+  row: number;
+  name: string;
+  email: string;
+  role: RoleCode;
+  group: string;
+  digest: boolean;
+}
+
+const isBlank = (row: unknown[]) => row.every((v) => text(v) === '');
+
+/** Data rows (row 1 is the header) as records, skipping blank rows; `first` is the sheet row of values[0]. */
+function mapRows<T>(values: unknown[][], read: (row: unknown[], sheetRow: number) => T, first = 1): T[] {
+  const out: T[] = [];
+  for (let i = 1; i < values.length; i++) {
+    const row = values[i]!;
+    if (!isBlank(row)) out.push(read(row, first + i));
+  }
+  return out;
+}
+
+export function readTasks(values: unknown[][], cols: Columns, ctx: RowContext): TaskRecord[] {
+  return mapRows(values, (r, row) => ({
+    row,
+    id: text(r[cols.taskId!]),
+    name: text(r[cols.name!]),
+    initiator: text(r[cols.initiator!]),
+    owner: text(r[cols.owner!]),
+    collaborators: splitPeople(r[cols.collaborators!]),
+    project: text(r[cols.project!]),
+    type: TaskType.parse(r[cols.type!], ctx.locale),
+    priority: Priority.parse(r[cols.priority!], ctx.locale),
+    due: cellYmd(r[cols.due!], ctx.offset),
+    status: Status.parse(r[cols.status!], ctx.locale),
+    notes: text(r[cols.notes!]),
+    completedOn: cellYmd(r[cols.completedOn!], ctx.offset),
+    guard: text(r[cols.guard!]),
+  }));
+}
+
+export function readSubtasks(values: unknown[][], cols: Columns, ctx: RowContext): SubtaskRecord[] {
+  return mapRows(values, (r, row) => {
+    const progress = r[cols.progress!];
+    return {
+      row,
+      id: text(r[cols.subtaskId!]),
+      taskId: text(r[cols.taskId!]),
+      name: text(r[cols.name!]),
+      owner: text(r[cols.owner!]),
+      progress: typeof progress === 'number' && Number.isFinite(progress) ? progress : null,
+      done: text(r[cols.done!]),
+      next: text(r[cols.next!]),
+      blockers: text(r[cols.blockers!]),
+      updatedOn: cellYmd(r[cols.updatedOn!], ctx.offset),
+      updatedAt: cellInstant(r[cols.updatedOn!]),
+      collaborators: splitPeople(r[cols.collaborators!]),
+      guard: text(r[cols.guard!]),
+    };
+  });
+}
+
+export function readSyncRecords(values: unknown[][], cols: Columns, ctx: RowContext): SyncRecordRow[] {
+  return mapRows(values, (r, row) => ({
+    row,
+    date: cellYmd(r[cols.date!], ctx.offset),
+    topic: text(r[cols.topic!]),
+    content: text(r[cols.content!]),
+    raisedBy: text(r[cols.raisedBy!]),
+    audience: text(r[cols.audience!]),
+    attachment: text(r[cols.attachment!]),
+    notes: text(r[cols.notes!]),
+    taskId: text(r[cols.taskId!]),
+    kind: SyncKind.parse(r[cols.kind!], ctx.locale),
+  }));
+}
+
+/** Team rows with a name and an email; the role defaults to 成员 when missing or unknown. */
+export function readMembers(values: unknown[][], cols: Columns, locale: Locale): Member[] {
+  return mapRows(values, (r, row) => ({
+    row,
+    name: text(r[cols.name!]),
+    email: text(r[cols.email!]).toLowerCase(),
+    role: Role.parse(r[cols.role!], locale) ?? 'member',
+    group: text(r[cols.group!]),
+    digest: YesNo.parse(r[cols.digest!], locale) !== 'no',
+  })).filter((m) => m.name !== '' && m.email.includes('@'));
+}
+
+/** Places values by column key into a row of `width` cells (unset cells stay ''). */
+export function toRow(cols: Columns, width: number, values: Record<string, unknown>): unknown[] {
+  const row: unknown[] = Array.from({ length: width }, () => '');
+  for (const [key, v] of Object.entries(values)) {
+    const at = cols[key];
+    if (at !== undefined) row[at] = v;
+  }
+  return row;
+}
+
+export function joinPeople(names: string[], locale: Locale): string {
+  return names.join(peopleSeparator(locale));
+}
+
+/**
+ * Text for appendRow, which may land in a row without the plain-text format: a leading `'` keeps text starting with
+ * `=`, `+`, `-` or `@` from becoming a formula. Sheets drops the `'` in an automatic cell and may keep it in a
+ * plain-text one, so readers strip it with unescapeFormulaText.
+ */
+export function escapeFormulaText(v: unknown): unknown {
+  return typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v;
+}
+
+export function unescapeFormulaText(v: string): string {
+  return /^'[=+\-@]/.test(v) ? v.slice(1) : v;
+}

@@ -1,0 +1,177 @@
+// The workflow and permission rules of SPEC §4: who may move a task where, from the sidebar or by a direct edit.
+import { dayNumber } from './dates';
+import { type RoleCode, Status, type StatusCode } from './enums';
+import type { Bilingual, Locale } from './locale';
+import { pick } from './locale';
+import type { Member, SubtaskRecord, TaskRecord } from './records';
+
+/** Who is acting: a Team member, someone the Team does not know (a stranger), or an unknown identity (''). */
+export interface Actor {
+  email: string;
+  member: Member | null;
+}
+
+export const isUnknown = (a: Actor) => a.email === '';
+const nameOf = (a: Actor) => a.member?.name ?? null;
+const roleOf = (a: Actor): RoleCode | null => a.member?.role ?? null;
+export const isManager = (a: Actor) => roleOf(a) === 'manager';
+
+export type Action = 'create' | 'updateProgress' | 'submit' | 'accept' | 'reject' | 'cancel' | 'start';
+
+const DENIALS: Record<string, Bilingual> = {
+  notOnTeam: { zh: '你({email})不在成员表中,无法操作', en: 'You ({email}) are not on the Team sheet' },
+  initiatorSelf: {
+    zh: '只有主管可以替他人发起任务',
+    en: 'Only a manager may create a task on behalf of someone else',
+  },
+  progressOwner: {
+    zh: '只有子任务负责人、任务负责人、发起人或主管可以更新进度',
+    en: 'Only the subtask owner, the task owner, its initiator or a manager may update progress',
+  },
+  submitOwner: {
+    zh: '只有任务负责人(或在所有子任务达到 100% 时的子任务负责人)可以提交验收',
+    en: 'Only the task owner (or a subtask owner once every subtask is at 100%) may submit for acceptance',
+  },
+  acceptRole: {
+    zh: '只有任务发起人或主管可以验收或退回',
+    en: 'Only the task initiator or a manager may accept or reject',
+  },
+  cancelRole: {
+    zh: '只有任务发起人或主管可以取消任务',
+    en: 'Only the task initiator or a manager may cancel a task',
+  },
+  status: { zh: '任务当前为「{status}」,不能{action}', en: 'The task is "{status}": it cannot be {action}' },
+};
+
+const ACTION_NAMES: Record<Action, Bilingual> = {
+  create: { zh: '创建', en: 'created' },
+  updateProgress: { zh: '更新进度', en: 'updated' },
+  submit: { zh: '提交验收', en: 'submitted for acceptance' },
+  accept: { zh: '验收通过', en: 'accepted' },
+  reject: { zh: '退回', en: 'rejected' },
+  cancel: { zh: '取消', en: 'cancelled' },
+  start: { zh: '开始', en: 'started' },
+};
+
+export class Denied extends Error {}
+
+export function denial(
+  key: keyof typeof DENIALS,
+  locale: Locale,
+  params: Record<string, string> = {},
+): Denied {
+  const text = pick(DENIALS[key]!, locale).replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m);
+  return new Denied(text);
+}
+
+/** Statuses each action may start from. */
+const FROM: Record<Exclude<Action, 'create'>, StatusCode[]> = {
+  updateProgress: ['not_started', 'in_progress'],
+  start: ['not_started'],
+  submit: ['not_started', 'in_progress'],
+  accept: ['pending_acceptance'],
+  reject: ['pending_acceptance'],
+  cancel: ['not_started', 'in_progress', 'pending_acceptance'],
+};
+
+/** The status an action leads to. */
+export const TO: Record<Exclude<Action, 'create' | 'updateProgress'>, StatusCode> = {
+  start: 'in_progress',
+  submit: 'pending_acceptance',
+  accept: 'done',
+  reject: 'in_progress',
+  cancel: 'cancelled',
+};
+
+export function statusAllows(action: Exclude<Action, 'create'>, status: StatusCode | null): boolean {
+  return status !== null && FROM[action].includes(status);
+}
+
+export interface Subject {
+  task: TaskRecord;
+  subtasks: SubtaskRecord[];
+  /** For updateProgress: the subtask being updated. */
+  subtask?: SubtaskRecord;
+}
+
+/** Whether the actor's role lets them take the action on the task (status aside); unknown identities may. */
+export function roleAllows(
+  action: Action,
+  actor: Actor,
+  subject: Subject | null,
+  initiator?: string,
+): boolean {
+  if (isUnknown(actor)) return true;
+  const me = nameOf(actor);
+  if (me === null) return false;
+  if (action === 'create') return initiator === me || isManager(actor);
+  const { task, subtasks, subtask } = subject!;
+  const leads = task.initiator === me || isManager(actor);
+  switch (action) {
+    case 'updateProgress':
+    case 'start':
+      return (
+        leads || task.owner === me || (subtask ? subtask.owner === me : subtasks.some((s) => s.owner === me))
+      );
+    case 'submit':
+      return (
+        task.owner === me ||
+        (subtasks.some((s) => s.owner === me) &&
+          subtasks.length > 0 &&
+          subtasks.every((s) => s.progress === 100))
+      );
+    case 'accept':
+    case 'reject':
+    case 'cancel':
+      return leads;
+  }
+}
+
+/** Throws a readable Denied error unless the actor may take the action now. */
+export function assertAllowed(
+  action: Action,
+  actor: Actor,
+  subject: Subject | null,
+  locale: Locale,
+  initiator?: string,
+): void {
+  if (!isUnknown(actor) && !actor.member) throw denial('notOnTeam', locale, { email: actor.email });
+  if (subject && action !== 'create' && !statusAllows(action, subject.task.status)) {
+    throw denial('status', locale, {
+      status: statusLabel(subject.task.status, locale),
+      action: pick(ACTION_NAMES[action], locale),
+    });
+  }
+  if (roleAllows(action, actor, subject, initiator)) return;
+  const key =
+    action === 'create'
+      ? 'initiatorSelf'
+      : action === 'updateProgress' || action === 'start'
+        ? 'progressOwner'
+        : action === 'submit'
+          ? 'submitOwner'
+          : action === 'cancel'
+            ? 'cancelRole'
+            : 'acceptRole';
+  throw denial(key, locale);
+}
+
+function statusLabel(status: StatusCode | null, locale: Locale): string {
+  return status ? Status.label(status, locale) : '—';
+}
+
+/** Overdue is derived (SPEC §4): due date passed and not 待验收/已完成/已取消. */
+export function isOverdue(task: Pick<TaskRecord, 'due' | 'status'>, today: string): boolean {
+  if (
+    !task.due ||
+    task.status === 'pending_acceptance' ||
+    task.status === 'done' ||
+    task.status === 'cancelled'
+  )
+    return false;
+  return dayNumber(task.due) < dayNumber(today);
+}
+
+export function isOpen(task: Pick<TaskRecord, 'status'>): boolean {
+  return task.status !== 'done' && task.status !== 'cancelled';
+}

@@ -1,0 +1,61 @@
+// updateProgress (SPEC §5.1): writes the subtask's row in place, stamps 更新日期, logs it, starts the task on its first update.
+import type { StatusCode } from '../core/enums';
+import { escapeFormulaText, readSubtasks, readTasks } from '../core/records';
+import { parseOrThrow, updateProgressSchema } from '../core/schemas';
+import { t } from '../core/strings';
+import { assertAllowed } from '../core/workflow';
+import { lockedAction } from './lock';
+import type { ActionSession } from './session';
+import { readTable, sheetOf, writeCells } from './tables';
+import { writeStatus } from './tasks';
+
+/** Appends to the hidden Progress Log (template order; appendRow is atomic and needs no read). */
+export function logProgress(
+  s: ActionSession,
+  entry: { subtaskId: string; taskId: string; progress: number; blockers: string; author: string },
+): void {
+  sheetOf(s.byName, 'progressLog', s.locale).appendRow(
+    [new Date(s.now), entry.subtaskId, entry.taskId, entry.progress, entry.blockers, entry.author].map(
+      escapeFormulaText,
+    ),
+  );
+}
+
+export function updateProgress(input: unknown): { taskStatus: StatusCode } {
+  return lockedAction((s) => {
+    const data = parseOrThrow(updateProgressSchema, input, s.locale);
+    const overview = readTable(s.byName, 'overview', s.locale);
+    const progress = readTable(s.byName, 'progress', s.locale);
+    const subtasks = readSubtasks(progress.values, progress.cols, s);
+    const subtask = subtasks.find((x) => x.id === data.subtaskId);
+    if (!subtask) throw new Error(t('error.noSubtask', s.locale, { id: data.subtaskId }));
+    const task = readTasks(overview.values, overview.cols, s).find((x) => x.id === subtask.taskId);
+    if (!task) throw new Error(t('error.noTask', s.locale, { id: subtask.taskId }));
+    assertAllowed(
+      'updateProgress',
+      s.actor,
+      { task, subtasks: subtasks.filter((x) => x.taskId === task.id), subtask },
+      s.locale,
+    );
+    writeCells(progress, subtask.row, {
+      progress: data.progress,
+      done: data.done,
+      next: data.next,
+      blockers: data.blockers,
+      updatedOn: new Date(s.now),
+    });
+    let status = task.status ?? 'not_started';
+    if (status === 'not_started') {
+      status = 'in_progress';
+      writeStatus(s, overview, task, status);
+    }
+    logProgress(s, {
+      subtaskId: subtask.id,
+      taskId: task.id,
+      progress: data.progress,
+      blockers: data.blockers,
+      author: s.actor.member?.name ?? s.actor.email,
+    });
+    return { taskStatus: status };
+  });
+}
