@@ -1,5 +1,6 @@
 // The playground's demo workbook: the seed guide's sample rows (SPEC §2.7) and a Team mapping masked names to emails.
-import { ENUMS, type EnumKey } from '../src/core/enums';
+import { ENUMS, type EnumKey, type StatusCode } from '../src/core/enums';
+import { encodeSubtaskGuard, encodeTaskGuard } from '../src/core/guard';
 import type { Locale } from '../src/core/locale';
 import { headersOf, type SheetKey, sheetDef, sheetName } from '../src/core/templates';
 import { wallToInstant } from './model/datefmt';
@@ -192,6 +193,35 @@ export function appendRows(world: World, key: SheetKey, rows: Row[], locale: Loc
   }
 }
 
+/** The sample's task and subtask rows carry the guard value Task Sync writes with every row it creates. */
+function withGuard(key: SheetKey, rows: Row[]): Row[] {
+  const date = (v: Cell | undefined) => (v && typeof v === 'object' && 'date' in v ? v.date : null);
+  const code = (v: Cell | undefined) => (v && typeof v === 'object' && 'code' in v ? v.code : null);
+  if (key === 'overview') {
+    return rows.map((r) => ({
+      ...r,
+      guard: encodeTaskGuard({
+        id: String(r.taskId),
+        initiator: String(r.initiator),
+        owner: String(r.owner),
+        status: code(r.status) as StatusCode,
+        completedOn: date(r.completedOn),
+      }),
+    }));
+  }
+  if (key === 'progress') {
+    return rows.map((r) => ({
+      ...r,
+      guard: encodeSubtaskGuard({
+        id: String(r.subtaskId),
+        taskId: String(r.taskId),
+        owner: String(r.owner),
+      }),
+    }));
+  }
+  return rows;
+}
+
 export function teamRows(team: Member[]): Row[] {
   return team.map((m) => ({
     name: m.name,
@@ -230,7 +260,8 @@ export function createSampleWorld(opts: SampleOptions, emulatorOptions: Emulator
   const emu = new Emulator(world, emulatorOptions);
   emu.callOk('setupSheets', [{ locale }], SAMPLE_ADMIN, { ui: false });
   appendRows(world, 'team', teamRows(SAMPLE_TEAM), locale);
-  for (const [key, rows] of Object.entries(SAMPLE_ROWS)) appendRows(world, key as SheetKey, rows, locale);
+  for (const [key, rows] of Object.entries(SAMPLE_ROWS))
+    appendRows(world, key as SheetKey, withGuard(key as SheetKey, rows), locale);
   emu.callOk('setupSheets', [], SAMPLE_ADMIN, { ui: false });
   return world;
 }

@@ -52,6 +52,10 @@ const TEXTS = {
     zh: '「{sheet}」:已恢复隐藏状态',
     en: '"{sheet}": restored its hidden state',
   },
+  'setup.editTrigger': {
+    zh: '已安装编辑检查(handleEdit)触发器',
+    en: 'Installed the edit check trigger (handleEdit)',
+  },
   'setup.unchanged': { zh: '模板完好,无需修改。', en: 'All sheets are in shape; nothing changed.' },
   'setup.done': { zh: '初始化/修复完成:', en: 'Setup finished:' },
   'setup.needsHand': {
@@ -112,6 +116,10 @@ const TEXTS = {
     zh: '未知用户将「{column}」改为「{value}」',
     en: 'An unknown user changed "{column}" to "{value}"',
   },
+  'edit.unknownPeople': { zh: '不在成员表中:{names}', en: 'Not on the Team sheet: {names}' },
+  'edit.badId': { zh: '「{id}」不是有效的 ID 格式', en: '"{id}" is not a valid ID' },
+  'edit.duplicateId': { zh: '「{id}」与第 {row} 行重复', en: '"{id}" duplicates row {row}' },
+  'edit.unknownTopic': { zh: '直接编辑(未知用户)', en: 'Direct edit (unknown user)' },
   'protection.header': { zh: '任务同步:表头', en: 'Task Sync: header' },
   'protection.toolColumn': { zh: '任务同步:工具列 {header}', en: 'Task Sync: tool column {header}' },
   'protection.sheet': { zh: '任务同步:工作表', en: 'Task Sync: sheet' },

@@ -1,6 +1,7 @@
 // The Apps Script surface: every export becomes a top-level function of dist/Code.js. Thin: no logic here.
 import { buildMenu } from '../gas/menu';
 
+export { handleEdit, onEdit } from '../gas/edit-handler';
 export { setupSheets, showAbout } from '../gas/menu-actions';
 export { updateProgress } from '../gas/progress';
 export { getSettings, saveSettings } from '../gas/settings-actions';

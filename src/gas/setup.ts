@@ -329,7 +329,18 @@ export function setupWorkbook(requested?: Locale): SetupReport {
       changes.push(t('setup.protectionRepaired', locale, { sheet: spec.sheet, what: spec.description }));
   }
   if (emptyDefault) ss.deleteSheet(emptyDefault);
+  if (me === admin && ensureEditTrigger(ss)) changes.push(t('setup.editTrigger', locale));
   return { locale, changes, problems };
+}
+
+/** The installable edit trigger that guards direct edits, installed once for the admin (it runs as them). */
+function ensureEditTrigger(ss: Spreadsheet): boolean {
+  const installed = ScriptApp.getProjectTriggers().some(
+    (tr) => tr.getHandlerFunction() === 'handleEdit' && String(tr.getEventType()) === 'ON_EDIT',
+  );
+  if (installed) return false;
+  ScriptApp.newTrigger('handleEdit').forSpreadsheet(ss).onEdit().create();
+  return true;
 }
 
 /** A brand-new file's lone, empty "Sheet1", which goes once the template sheets exist. */

@@ -1,0 +1,376 @@
+// Direct edits (SPEC §4): onEdit stamps 更新日期 and checks people; handleEdit (installable, as the admin) guards authority.
+import { type OffsetFn, ymdOf } from '../core/dates';
+import { type Revert, reviewSubtaskEdit, reviewTaskEdit } from '../core/edit-review';
+import { Status, SyncKind } from '../core/enums';
+import {
+  decodeSubtaskGuard,
+  decodeTaskGuard,
+  encodeSubtaskGuard,
+  encodeTaskGuard,
+  type SubtaskGuard,
+  type TaskGuard,
+} from '../core/guard';
+import { parseSubtaskId, parseTaskId } from '../core/ids';
+import { columnLetter } from '../core/letters';
+import { LOCALES, type Locale } from '../core/locale';
+import {
+  type Columns,
+  escapeFormulaText,
+  findColumns,
+  type Member,
+  readMembers,
+  readSubtasks,
+  readTasks,
+  type SubtaskRecord,
+  type TaskRecord,
+} from '../core/records';
+import { t } from '../core/strings';
+import { type SheetKey, sheetName, splitPeople } from '../core/templates';
+import type { Actor } from '../core/workflow';
+import { offsetsFor } from './zone';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
+
+interface Target {
+  sheet: Sheet;
+  key: SheetKey;
+  locale: Locale;
+  r1: number;
+  r2: number;
+  c1: number;
+  c2: number;
+}
+
+/** The edited template sheet (overview or progress, in either locale) and data rows, or null for anything else. */
+function targetOf(e: EditEvent, keys: SheetKey[]): Target | null {
+  const range = e?.range;
+  if (!range) return null;
+  const sheet = range.getSheet();
+  const name = sheet.getName();
+  for (const locale of LOCALES) {
+    const key = keys.find((k) => sheetName(k, locale) === name);
+    if (!key) continue;
+    const r1 = Math.max(2, range.getRow());
+    const r2 = range.getLastRow();
+    if (r2 < r1) return null;
+    return { sheet, key, locale, r1, r2, c1: range.getColumn(), c2: range.getLastColumn() };
+  }
+  return null;
+}
+
+/** Rows near the top come with the header in one read; further down, the header and the rows are two reads. */
+const ONE_READ_ROWS = 300;
+
+interface Block {
+  header: unknown[];
+  cols: Columns;
+  /** Values of rows r1..r2, preceded by the header (so mapRows-style readers see row 1 first). */
+  values: unknown[][];
+}
+
+function readBlock(tg: Target): Block | null {
+  let header: unknown[];
+  let rows: unknown[][];
+  if (tg.r2 <= ONE_READ_ROWS) {
+    const all = tg.sheet.getRange(`1:${tg.r2}`).getValues();
+    header = all[0] ?? [];
+    rows = all.slice(tg.r1 - 1);
+  } else {
+    header = tg.sheet.getRange('1:1').getValues()[0] ?? [];
+    rows = tg.sheet.getRange(`${tg.r1}:${tg.r2}`).getValues();
+  }
+  try {
+    return { header, cols: findColumns(tg.key, tg.locale, header), values: [header, ...rows] };
+  } catch {
+    return null;
+  }
+}
+
+function editedKeys(tg: Target, cols: Columns): Set<string> {
+  return new Set(
+    Object.entries(cols)
+      .filter(([, at]) => at + 1 >= tg.c1 && at + 1 <= tg.c2)
+      .map(([k]) => k),
+  );
+}
+
+function teamOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, locale: Locale): Member[] {
+  const sheet = ss.getSheetByName(sheetName('team', locale));
+  if (!sheet) return [];
+  const values = sheet.getDataRange().getValues();
+  try {
+    return readMembers(values, findColumns('team', locale, values[0] ?? []), locale);
+  } catch {
+    return [];
+  }
+}
+
+/** The editor's email when Apps Script tells it ('' when it cannot, SPEC §4). */
+function editorEmail(e: EditEvent): string {
+  try {
+    return String(e.user?.getEmail() ?? '')
+      .trim()
+      .toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+const PROGRESS_CONTENT = ['progress', 'done', 'next', 'blockers'];
+
+/**
+ * Simple trigger: a hand edit of a progress row stamps 更新日期 (the instant; the cell shows the date in the
+ * spreadsheet's time zone) and logs a progress change; people typed into 协作人 are checked against the Team.
+ */
+export function onEdit(e: EditEvent): void {
+  const tg = targetOf(e, ['overview', 'progress']);
+  if (!tg) return;
+  const block = readBlock(tg);
+  if (!block) return;
+  const edited = editedKeys(tg, block.cols);
+  if (tg.key === 'progress' && PROGRESS_CONTENT.some((k) => edited.has(k)))
+    stampProgress(e, tg, block, edited);
+  if (edited.has('collaborators')) checkPeople(e, tg, block);
+}
+
+function stampProgress(e: EditEvent, tg: Target, block: Block, edited: Set<string>): void {
+  const { cols } = block;
+  const now = new Date();
+  const rows = block.values.slice(1);
+  const log = edited.has('progress') ? e.source.getSheetByName(sheetName('progressLog', tg.locale)) : null;
+  const stamps = rows.map((r) => [String(r[cols.subtaskId!] ?? '').trim() ? now : r[cols.updatedOn!]]);
+  tg.sheet.getRange(tg.r1, cols.updatedOn! + 1, stamps.length, 1).setValues(stamps);
+  if (!log) return;
+  for (const r of rows) {
+    const id = String(r[cols.subtaskId!] ?? '').trim();
+    if (!id || typeof r[cols.progress!] !== 'number') continue;
+    log.appendRow(
+      [now, id, r[cols.taskId!], r[cols.progress!], r[cols.blockers!], editorEmail(e)].map(escapeFormulaText),
+    );
+  }
+}
+
+/** Notes each 协作人 cell naming someone not on the Team, and clears the note once it is right. */
+function checkPeople(e: EditEvent, tg: Target, block: Block): void {
+  const names = new Set(teamOf(e.source, tg.locale).map((m) => m.name));
+  const col = block.cols.collaborators! + 1;
+  block.values.slice(1).forEach((r, i) => {
+    const unknown = splitPeople(r[col - 1]).filter((n) => !names.has(n));
+    const text = unknown.length ? t('edit.unknownPeople', tg.locale, { names: unknown.join('、') }) : '';
+    tg.sheet.getRange(tg.r1 + i, col).setNote(text);
+  });
+}
+
+const GUARDED: Partial<Record<SheetKey, string[]>> = {
+  overview: ['taskId', 'initiator', 'owner', 'status', 'completedOn'],
+  progress: ['subtaskId', 'taskId', 'owner'],
+};
+
+/**
+ * Installable edit trigger (runs as the admin who installed it): restores guarded cells the editor could not have
+ * changed through the sidebar — pastes included, from the row's guard value — and notes why; flags malformed and
+ * duplicate IDs; records changes by an unknown identity in the Sync Log.
+ */
+export function handleEdit(e: EditEvent): void {
+  const tg = targetOf(e, ['overview', 'progress']);
+  if (!tg) return;
+  const block = readBlock(tg);
+  if (!block) return;
+  const edited = editedKeys(tg, block.cols);
+  if (!GUARDED[tg.key]!.some((k) => edited.has(k))) return;
+  const ss = e.source;
+  const members = teamOf(ss, tg.locale);
+  const email = editorEmail(e);
+  const actor: Actor = { email, member: members.find((m) => m.email === email) ?? null };
+  const now = Date.now();
+  const offset = offsetsFor(ss.getSpreadsheetTimeZone(), now);
+  const single = tg.r1 === tg.r2 && tg.c1 === tg.c2 && e.oldValue !== undefined ? String(e.oldValue) : null;
+  const idKey = tg.key === 'overview' ? 'taskId' : 'subtaskId';
+  const idNotes = edited.has(idKey) ? idProblems(tg, block, idKey) : [];
+  const unknownChanges: string[] = [];
+  if (tg.key === 'overview') {
+    const tasks = readTasks(block.values, block.cols, { locale: tg.locale, offset }).map((x) => ({
+      ...x,
+      row: x.row + tg.r1 - 2,
+    }));
+    for (const task of tasks)
+      guardTaskRow(tg, block, actor, task, single, edited, { now, offset }, unknownChanges);
+  } else {
+    const subs = readSubtasks(block.values, block.cols, { locale: tg.locale, offset }).map((x) => ({
+      ...x,
+      row: x.row + tg.r1 - 2,
+    }));
+    const tasks = readOverview(ss, tg.locale, offset);
+    for (const sub of subs)
+      guardSubtaskRow(tg, block, actor, sub, tasks.get(sub.taskId) ?? null, single, edited, unknownChanges);
+  }
+  for (const n of idNotes) tg.sheet.getRange(n.row, block.cols[idKey]! + 1).setNote(n.text);
+  if (unknownChanges.length) recordUnknown(ss, tg.locale, now, unknownChanges);
+}
+
+function readOverview(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  locale: Locale,
+  offset: OffsetFn,
+): Map<string, TaskRecord> {
+  const sheet = ss.getSheetByName(sheetName('overview', locale));
+  if (!sheet) return new Map();
+  const values = sheet.getDataRange().getValues();
+  const tasks = readTasks(values, findColumns('overview', locale, values[0] ?? []), { locale, offset });
+  return new Map(tasks.map((x) => [x.id, x]));
+}
+
+/** The guard as it stood: the stored value, or for a one-cell edit of a row without one, the row with the old value. */
+function beforeOf<T extends TaskGuard | SubtaskGuard>(
+  stored: T | null,
+  current: T,
+  key: string | null,
+  oldValue: string | null,
+): T | null {
+  if (stored) return stored;
+  if (key === null || oldValue === undefined || !(key in current)) return null;
+  return { ...current, [key]: oldValue };
+}
+
+function guardTaskRow(
+  tg: Target,
+  block: Block,
+  actor: Actor,
+  task: TaskRecord,
+  oldValue: string | null,
+  edited: Set<string>,
+  clock: { now: number; offset: OffsetFn },
+  unknownChanges: string[],
+): void {
+  const current: TaskGuard = {
+    id: task.id,
+    initiator: task.initiator,
+    owner: task.owner,
+    status: task.status,
+    completedOn: task.completedOn,
+  };
+  const singleKey = oldValue === null ? null : ([...edited][0] ?? null);
+  const old = singleKey === 'status' && oldValue !== null ? Status.parse(oldValue, tg.locale) : oldValue;
+  const before = beforeOf(
+    decodeTaskGuard(task.guard),
+    current,
+    singleKey === 'taskId' ? 'id' : singleKey,
+    old,
+  );
+  if (!before) {
+    writeRow(tg, block, task.row, { guard: encodeTaskGuard(current) }, []);
+    return;
+  }
+  const after: TaskRecord = edited.has('completedOn') ? task : { ...task, completedOn: before.completedOn };
+  const review = reviewTaskEdit(actor, tg.locale, before, after, []);
+  const changes: Record<string, unknown> = {};
+  for (const r of review.reverts) changes[r.key] = r.value;
+  if (review.stampCompleted) {
+    changes.completedOn = new Date(clock.now);
+    review.guard.completedOn = ymdOf(clock.now, clock.offset);
+  }
+  changes.guard = encodeTaskGuard(review.guard);
+  writeRow(tg, block, task.row, changes, review.reverts);
+  for (const c of review.changedByUnknown) unknownChanges.push(`${task.id} ${c.key}=${c.value}`);
+}
+
+function guardSubtaskRow(
+  tg: Target,
+  block: Block,
+  actor: Actor,
+  sub: SubtaskRecord,
+  task: TaskRecord | null,
+  oldValue: string | null,
+  edited: Set<string>,
+  unknownChanges: string[],
+): void {
+  const current: SubtaskGuard = { id: sub.id, taskId: sub.taskId, owner: sub.owner };
+  const singleKey = oldValue === null ? null : ([...edited][0] ?? null);
+  const before = beforeOf(
+    decodeSubtaskGuard(sub.guard),
+    current,
+    singleKey === 'subtaskId' ? 'id' : singleKey,
+    oldValue,
+  );
+  if (!before) {
+    writeRow(tg, block, sub.row, { guard: encodeSubtaskGuard(current) }, []);
+    return;
+  }
+  const review = reviewSubtaskEdit(actor, tg.locale, before, sub, task);
+  const changes: Record<string, unknown> = { guard: encodeSubtaskGuard(review.guard) };
+  for (const r of review.reverts) changes[r.key] = r.value;
+  writeRow(tg, block, sub.row, changes, review.reverts);
+  for (const c of review.changedByUnknown) unknownChanges.push(`${sub.id} ${c.key}=${c.value}`);
+}
+
+/** Writes a row's restored cells and guard in one span (only if something differs), and a note on each restored cell. */
+function writeRow(
+  tg: Target,
+  block: Block,
+  row: number,
+  changes: Record<string, unknown>,
+  reverts: Revert[],
+): void {
+  const current = block.values[row - tg.r1 + 1]!;
+  const differs = Object.entries(changes).some(
+    ([k, v]) => String(current[block.cols[k]!] ?? '') !== String(v ?? ''),
+  );
+  if (differs) {
+    const at = Object.keys(changes).map((k) => block.cols[k]!);
+    const first = Math.min(...at);
+    const span = current.slice(first, Math.max(...at) + 1).map((v) => v);
+    for (const [k, v] of Object.entries(changes)) span[block.cols[k]! - first] = v;
+    tg.sheet.getRange(row, first + 1, 1, span.length).setValues([span]);
+  }
+  for (const r of reverts) tg.sheet.getRange(row, block.cols[r.key]! + 1).setNote(r.note);
+}
+
+/**
+ * Notes for new rows (no guard yet) whose typed ID is malformed or already used by another row; rows with a guard
+ * get their ID restored instead. Reads the ID column before any write.
+ */
+function idProblems(tg: Target, block: Block, key: string): { row: number; text: string }[] {
+  const at = block.cols[key]!;
+  const fresh = block.values
+    .slice(1)
+    .map((r, i) => ({
+      row: tg.r1 + i,
+      id: String(r[at] ?? '').trim(),
+      guard: String(r[block.cols.guard!] ?? ''),
+    }))
+    .filter((x) => x.id !== '' && x.guard === '');
+  if (fresh.length === 0) return [];
+  const all = tg.sheet
+    .getRange(`${columnLetter(at + 1)}2:${columnLetter(at + 1)}`)
+    .getValues()
+    .map((r) => String(r[0] ?? '').trim());
+  const valid = tg.key === 'overview' ? parseTaskId : parseSubtaskId;
+  return fresh.flatMap(({ row, id }) => {
+    const twin = all.findIndex((x, i) => x === id && i !== row - 2);
+    if (!valid(id)) return [{ row, text: t('edit.badId', tg.locale, { id }) }];
+    if (twin >= 0) return [{ row, text: t('edit.duplicateId', tg.locale, { id, row: String(twin + 2) }) }];
+    return [];
+  });
+}
+
+/** A Sync Log record of what an unknown identity changed (SPEC §4: allowed, and recorded). */
+function recordUnknown(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  locale: Locale,
+  now: number,
+  changes: string[],
+): void {
+  const sheet = ss.getSheetByName(sheetName('sync', locale));
+  if (!sheet) return;
+  const header = sheet.getRange('1:1').getValues()[0] ?? [];
+  const cols = findColumns('sync', locale, header);
+  const width = Math.max(...Object.values(cols)) + 1;
+  const row: unknown[] = Array.from({ length: width }, () => '');
+  row[cols.date!] = new Date(now);
+  row[cols.topic!] = t('edit.unknownTopic', locale);
+  row[cols.content!] = changes.join('; ');
+  row[cols.notes!] = t('sync.unknownUser', locale);
+  row[cols.kind!] = SyncKind.label('progress', locale);
+  sheet.appendRow(row.map(escapeFormulaText));
+}
