@@ -1,76 +1,112 @@
-// Generated workbooks for the benchmark: N tasks, each with 3 subtasks and 3 sync records, over the sample Team.
+// Generated workbooks for the benchmark and the budget tests: N tasks with 3 subtasks and 3 sync records each.
+import { shiftLines } from '../emulator/model/sheet-ops';
 import { appendRows, createSampleWorld, SAMPLE_TEAM } from '../emulator/seed';
 import type { World } from '../emulator/world';
+import type { StatusCode } from '../src/core/enums';
+import { encodeSubtaskGuard, encodeTaskGuard } from '../src/core/guard';
+import { sheetName } from '../src/core/templates';
 
-const CODES = {
-  type: ['project', 'routine', 'urgent'],
-  priority: ['high', 'medium', 'low'],
-  status: ['not_started', 'in_progress', 'pending_acceptance', 'done', 'cancelled'],
-  kind: ['progress', 'problem', 'decision', 'deliverable'],
-} as const;
+const STATUSES: StatusCode[] = ['not_started', 'in_progress', 'pending_acceptance', 'done', 'cancelled'];
+const TYPES = ['project', 'routine', 'urgent'];
+const PRIORITIES = ['high', 'medium', 'low'];
+const KINDS = ['progress', 'problem', 'decision', 'deliverable'];
+const PREFIXES = ['产品迭代', '日常协作', '市场活动', '客户交付'];
+const NAMES = SAMPLE_TEAM.map((m) => m.name);
 
-function pick<T>(list: readonly T[], i: number): T {
-  return list[i % list.length]!;
-}
+const pick = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
+const emailOf = (name: string) => SAMPLE_TEAM.find((m) => m.name === name)!.email;
 
 function ymd(dayOffset: number): string {
-  const d = new Date(Date.UTC(2024, 9, 1 + dayOffset));
-  return d.toISOString().slice(0, 10);
+  return new Date(Date.UTC(2024, 9, 1 + dayOffset)).toISOString().slice(0, 10);
 }
 
-/** The sample workbook plus `tasks` generated tasks (deterministic). */
+/** Generated task i (1-based): its ID, status and people; task 1 is in progress and task 2 awaits acceptance. */
+export function fixtureTask(i: number) {
+  const id = `${pick(PREFIXES, i)}2025-${String(i).padStart(3, '0')}`;
+  const initiator = pick(NAMES, i);
+  const owner = pick(NAMES, i + 3);
+  return {
+    id,
+    status: pick(STATUSES, i),
+    initiator,
+    owner,
+    initiatorEmail: emailOf(initiator),
+    ownerEmail: emailOf(owner),
+    subtaskOwner: (s: number) => pick(NAMES, i + s),
+    subtaskOwnerEmail: (s: number) => emailOf(pick(NAMES, i + s)),
+  };
+}
+
+/** Spare formatted rows left below the data, as a sheet in use has (appends then need no growth). */
+const SPARE_ROWS = 200;
+
+/** The sample workbook plus `tasks` generated tasks (deterministic), written as Task Sync writes them. */
 export function benchWorld(tasks: number): World {
   const world = createSampleWorld({ data: 'sample' });
-  const names = SAMPLE_TEAM.map((m) => m.name);
   const overview = [];
   const progress = [];
   const sync = [];
   for (let i = 1; i <= tasks; i++) {
-    const prefix = pick(['产品迭代', '日常协作', '市场活动', '客户交付'], i);
-    const taskId = `${prefix}2025-${String(i).padStart(3, '0')}`;
-    const status = pick(CODES.status, i);
+    const t = fixtureTask(i);
+    const closed = t.status === 'done' || t.status === 'cancelled';
+    const completedOn = ymd(i % 60);
     overview.push({
-      taskId,
+      taskId: t.id,
       name: `任务 ${i}`,
-      initiator: pick(names, i),
-      owner: pick(names, i + 3),
-      collaborators: pick(names, i + 5),
+      initiator: t.initiator,
+      owner: t.owner,
+      collaborators: pick(NAMES, i + 5),
       project: `项目 ${i % 40}`,
-      type: { enum: 'type' as const, code: pick(CODES.type, i) },
-      priority: { enum: 'priority' as const, code: pick(CODES.priority, i) },
+      type: { enum: 'type' as const, code: pick(TYPES, i) },
+      priority: { enum: 'priority' as const, code: pick(PRIORITIES, i) },
       due: { date: ymd(i % 90) },
-      status: { enum: 'status' as const, code: status },
+      status: { enum: 'status' as const, code: t.status },
       notes: '验收标准:交付物齐全',
-      ...(status === 'done' || status === 'cancelled' ? { completedOn: { date: ymd(i % 60) } } : {}),
+      ...(closed ? { completedOn: { date: completedOn } } : {}),
+      guard: encodeTaskGuard({
+        id: t.id,
+        initiator: t.initiator,
+        owner: t.owner,
+        status: t.status,
+        completedOn: closed ? completedOn : null,
+      }),
     });
     for (let s = 1; s <= 3; s++) {
+      const subId = `${t.id}-0${s}`;
       progress.push({
-        subtaskId: `${taskId}-0${s}`,
-        taskId,
+        subtaskId: subId,
+        taskId: t.id,
         name: `子任务 ${s}`,
-        owner: pick(names, i + s),
+        owner: t.subtaskOwner(s),
         progress: (i * 7 + s * 13) % 101,
         done: '已完成部分工作',
         next: '继续推进',
         blockers: i % 5 === 0 ? '需要协助' : '',
         updatedOn: { date: ymd((i + s) % 60) },
-        collaborators: pick(names, i + s + 1),
+        collaborators: pick(NAMES, i + s + 1),
+        guard: encodeSubtaskGuard({ id: subId, taskId: t.id, owner: t.subtaskOwner(s) }),
       });
       sync.push({
         date: { date: ymd((i + s) % 60) },
         topic: `同步 ${i}-${s}`,
         content: '进展顺利',
-        raisedBy: pick(names, i + s),
+        raisedBy: t.subtaskOwner(s),
         audience: '项目组全体',
         attachment: '/',
         notes: '',
-        taskId,
-        kind: { enum: 'kind' as const, code: pick(CODES.kind, i + s) },
+        taskId: t.id,
+        kind: { enum: 'kind' as const, code: pick(KINDS, i + s) },
       });
     }
   }
   appendRows(world, 'overview', overview, 'zh-CN');
   appendRows(world, 'progress', progress, 'zh-CN');
   appendRows(world, 'sync', sync, 'zh-CN');
+  for (const key of ['overview', 'progress', 'sync'] as const) {
+    const sheet = world.spreadsheet.sheets.find((s) => s.name === sheetName(key, 'zh-CN'))!;
+    const used = sheet.rows.length;
+    if (sheet.maxRows - used < SPARE_ROWS)
+      shiftLines(world.spreadsheet, sheet, 'row', sheet.maxRows, SPARE_ROWS);
+  }
   return world;
 }

@@ -6,6 +6,7 @@ import { Emulator, PROJECT_ROOT } from '../emulator/sandbox';
 import { SAMPLE_ADMIN } from '../emulator/seed';
 import { createWorld, type ExecutionMetrics, type World } from '../emulator/world';
 import { benchWorld } from './fixtures';
+import { EDIT_OPERATIONS, SIDEBAR_OPERATIONS } from './operations';
 
 export interface BenchRecord {
   operation: string;
@@ -58,6 +59,7 @@ const OPERATIONS: Operation[] = [
     world: benchWorld,
     run: (emu) => call(emu, 'setupSheets'),
   },
+  ...[...SIDEBAR_OPERATIONS, ...EDIT_OPERATIONS].map((op) => ({ ...op, sizes: SIZES, world: benchWorld })),
 ];
 
 function median(xs: number[]): number {

@@ -1,7 +1,11 @@
 // Service-call budgets (SPEC §13): deterministic counts, asserted so a regression fails CI. Times are never asserted.
 import { describe, expect, it } from 'vitest';
 import { benchWorld } from '../../bench/fixtures';
+import { EDIT_OPERATIONS, SIDEBAR_OPERATIONS } from '../../bench/operations';
 import { ADMIN, emptyWorld, emulatorFor } from '../helpers/project';
+
+const small10 = benchWorld(10);
+const large1000 = benchWorld(1000);
 
 describe('setupSheets', () => {
   it('builds an empty workbook in a bounded number of calls, without read-after-write flushes', () => {
@@ -12,9 +16,30 @@ describe('setupSheets', () => {
   });
 
   it('checks a healthy workbook with the same reads at 10 and 1,000 tasks, and writes nothing', () => {
-    const counts = [10, 1000].map((n) => emulatorFor(benchWorld(n)).call('setupSheets', [], ADMIN).metrics);
+    const counts = [small10, large1000].map(
+      (w) => emulatorFor(structuredClone(w)).call('setupSheets', [], ADMIN).metrics,
+    );
     expect(counts[0]!.writes).toBe(0);
     expect(counts[1]!.writes).toBe(0);
     expect(counts[1]!.reads).toBe(counts[0]!.reads);
+  });
+});
+
+describe.each(SIDEBAR_OPERATIONS)('$operation', ({ run }) => {
+  it('makes at most 10 service calls, no read-after-write flush, the same at 10 and 1,000 tasks', () => {
+    const [small, large] = [small10, large1000].map((w) => run(emulatorFor(structuredClone(w))));
+    expect(small!.calls).toBeLessThanOrEqual(10);
+    expect(small!.flushes).toBe(0);
+    expect(large!.calls).toBe(small!.calls);
+    expect(large!.byApi).toEqual(small!.byApi);
+  });
+});
+
+describe.each(EDIT_OPERATIONS)('$operation', ({ operation, run }) => {
+  it('stays within its budget, the same at 10 and 1,000 tasks', () => {
+    const [small, large] = [small10, large1000].map((w) => run(emulatorFor(structuredClone(w))));
+    expect(small!.calls).toBeLessThanOrEqual(operation.startsWith('onEdit') ? 4 : 6);
+    expect(small!.flushes).toBe(0);
+    expect(large!.calls).toBe(small!.calls);
   });
 });
