@@ -1,3 +1,5 @@
-// Sidebar entry (placeholder until the sidebar feature lands): marks the page as loaded.
-const app = document.getElementById('app');
-if (app) app.dataset.ready = 'true';
+// Sidebar entry: starts the app in #app (see app.ts); bundled and inlined into dist/Sidebar.html by build.mjs.
+import { startSidebar } from './app';
+
+const root = document.getElementById('app');
+if (root) startSidebar(root);

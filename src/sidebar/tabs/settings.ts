@@ -1,0 +1,179 @@
+// 设置 / Settings (SPEC §9, admin only): fetched when first opened; job times, windows, calendar, email, and how the jobs stand.
+import { fieldLabel, type SettingsPatch, settingsPatchSchema, validate } from '../../core/schemas';
+import type { SettingsView } from '../../gas/settings-actions';
+import type { Ctx } from '../context';
+import { button, h, option } from '../dom';
+import { ErrorView, type Field, field, input, onSubmit, say, submitBar, textarea } from '../form';
+import { callServer, messageOf } from '../rpc';
+import type { TabView } from '../tabs';
+
+type NumberKey =
+  | 'digestHour'
+  | 'rollCallHour'
+  | 'rollCallMinute'
+  | 'escalationHour'
+  | 'escalationMinute'
+  | 'archiveHour'
+  | 'dueSoonDays'
+  | 'archiveDelayDays';
+const NUMBERS: Record<NumberKey, number> = {
+  digestHour: 23,
+  archiveHour: 23,
+  rollCallHour: 23,
+  rollCallMinute: 59,
+  escalationHour: 23,
+  escalationMinute: 59,
+  dueSoonDays: 30,
+  archiveDelayDays: 60,
+};
+
+const dateLines = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+export function settingsTab(ctx: Ctx): TabView {
+  const { t, locale } = ctx;
+  const panel = h('section', { class: 'panel' });
+  let state: 'idle' | 'loading' | 'loaded' = 'idle';
+
+  function status(view: SettingsView): HTMLElement {
+    const { triggers, remainingEmailQuota, timeZone } = view.status;
+    return h(
+      'div',
+      { class: 'card', 'data-testid': 'settings-status' },
+      h('div', {}, t('msg.timeZone', { timeZone })),
+      h('div', {}, t('msg.quota', { count: remainingEmailQuota })),
+      view.admin ? h('div', {}, t('msg.runsAs', { admin: view.admin })) : null,
+      h('div', {}, t('msg.triggers')),
+      triggers.length
+        ? h(
+            'ul',
+            { class: 'plain-list' },
+            ...triggers.map((tr) => h('li', { class: 'meta' }, `${tr.handler} · ${tr.type}`)),
+          )
+        : h('div', { class: 'meta' }, t('msg.noTriggers')),
+    );
+  }
+
+  function form(view: SettingsView): { element: HTMLFormElement; bar: ReturnType<typeof submitBar> } {
+    const numbers = Object.fromEntries(
+      (Object.keys(NUMBERS) as NumberKey[]).map((key) => [
+        key,
+        input(`st-${key}`, { type: 'number', min: 0, max: NUMBERS[key], step: 1, value: view[key] }),
+      ]),
+    ) as Record<NumberKey, HTMLInputElement>;
+    const maxSubtasks = h('select', { id: 'st-maxSubtasks' });
+    for (const n of [1, 2, 3]) maxSubtasks.append(option(String(n), String(n), n === view.maxSubtasks));
+    const calendar = h(
+      'select',
+      { id: 'st-calendar' },
+      option('cn', t('settings.calendar.cn'), view.calendar === 'cn'),
+      option('weekdays', t('settings.calendar.weekdays'), view.calendar === 'weekdays'),
+    );
+    const holidays = textarea('st-extraHolidays', 3);
+    holidays.value = view.extraHolidays.join('\n');
+    const workdays = textarea('st-extraWorkdays', 3);
+    workdays.value = view.extraWorkdays.join('\n');
+    const email = h(
+      'select',
+      { id: 'st-email' },
+      option('on', t('settings.email.on'), view.email === 'on'),
+      option('dryRun', t('settings.email.dryRun'), view.email === 'dryRun'),
+    );
+    const label = (key: string) => fieldLabel(key, locale);
+    const fields: Record<string, Field> = {
+      ...Object.fromEntries(
+        (Object.keys(NUMBERS) as NumberKey[]).map((key) => [key, field(label(key), numbers[key])]),
+      ),
+      maxSubtasks: field(label('maxSubtasks'), maxSubtasks),
+      calendar: field(label('calendar'), calendar),
+      extraHolidays: field(label('extraHolidays'), holidays, { hint: t('hint.oneDatePerLine') }),
+      extraWorkdays: field(label('extraWorkdays'), workdays, { hint: t('hint.oneDatePerLine') }),
+      email: field(label('email'), email),
+    };
+    const pair = (a: string, b: string) => h('div', { class: 'row2' }, fields[a]!.wrap, fields[b]!.wrap);
+    const bar = submitBar(t('button.saveSettings'), 'save-settings');
+    const element = h(
+      'form',
+      { 'aria-label': t('tab.settings') },
+      h('h3', {}, t('section.schedule')),
+      pair('digestHour', 'archiveHour'),
+      pair('rollCallHour', 'rollCallMinute'),
+      pair('escalationHour', 'escalationMinute'),
+      h('h3', {}, t('section.rules')),
+      pair('dueSoonDays', 'archiveDelayDays'),
+      fields.maxSubtasks!.wrap,
+      fields.calendar!.wrap,
+      fields.extraHolidays!.wrap,
+      fields.extraWorkdays!.wrap,
+      fields.email!.wrap,
+      bar.row,
+    );
+
+    /** Only what changed goes to saveSettings (a partial); empty number boxes are reported, not skipped. */
+    const patch = (): Record<string, unknown> => {
+      const now: Record<string, unknown> = {
+        ...Object.fromEntries(
+          (Object.keys(NUMBERS) as NumberKey[]).map((key) => {
+            const v = numbers[key].value;
+            return [key, v === '' ? '' : Number(v)];
+          }),
+        ),
+        maxSubtasks: Number(maxSubtasks.value),
+        calendar: calendar.value,
+        extraHolidays: dateLines(holidays.value),
+        extraWorkdays: dateLines(workdays.value),
+        email: email.value,
+      };
+      const before = view as unknown as Record<string, unknown>;
+      return Object.fromEntries(
+        Object.entries(now).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k])),
+      );
+    };
+
+    onSubmit(element, {
+      bar,
+      errors: new ErrorView((path) => fields[path], locale),
+      t,
+      check: () => validate(settingsPatchSchema, patch(), locale),
+      call: (value: SettingsPatch) => callServer('saveSettings', value),
+      done: (saved) => {
+        show(saved, t('msg.settingsSaved'));
+        void ctx.refresh();
+      },
+    });
+    return { element, bar };
+  }
+
+  function show(view: SettingsView, message = ''): void {
+    const f = form(view);
+    panel.replaceChildren(status(view), f.element);
+    if (message) say(f.bar, message, 'ok');
+  }
+
+  async function load(): Promise<void> {
+    state = 'loading';
+    panel.replaceChildren(h('p', { class: 'loading', role: 'status' }, t('msg.loading')));
+    try {
+      show(await callServer('getSettings'));
+      state = 'loaded';
+    } catch (e) {
+      state = 'idle';
+      panel.replaceChildren(
+        h('p', { class: 'status status-error', role: 'alert' }, messageOf(e)),
+        button(t('button.retry'), () => void load(), { class: 'secondary' }),
+      );
+    }
+  }
+
+  return {
+    key: 'settings',
+    label: t('tab.settings'),
+    panel,
+    shown: () => {
+      if (state === 'idle') void load();
+    },
+  };
+}
