@@ -1,6 +1,6 @@
 // Generated workbooks for the benchmark and the budget tests: N tasks with 3 subtasks and 3 sync records each.
 import { shiftLines } from '../emulator/model/sheet-ops';
-import { appendRows, createSampleWorld, SAMPLE_TEAM } from '../emulator/seed';
+import { appendRows, createSampleWorld, type Member, SAMPLE_TEAM, teamRows } from '../emulator/seed';
 import type { World } from '../emulator/world';
 import type { StatusCode } from '../src/core/enums';
 import { encodeSubtaskGuard, encodeTaskGuard } from '../src/core/guard';
@@ -11,20 +11,33 @@ const TYPES = ['project', 'routine', 'urgent'];
 const PRIORITIES = ['high', 'medium', 'low'];
 const KINDS = ['progress', 'problem', 'decision', 'deliverable'];
 const PREFIXES = ['产品迭代', '日常协作', '市场活动', '客户交付'];
-const NAMES = SAMPLE_TEAM.map((m) => m.name);
-
 const pick = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
-const emailOf = (name: string) => SAMPLE_TEAM.find((m) => m.name === name)!.email;
+
+/** The sample Team, then generated members up to `size` (成员011 … with m011@example.com). */
+export function benchTeam(size: number): Member[] {
+  const extra = Array.from({ length: Math.max(0, size - SAMPLE_TEAM.length) }, (_, i) => {
+    const n = String(SAMPLE_TEAM.length + i + 1).padStart(3, '0');
+    return {
+      name: `成员${n}`,
+      email: `m${n}@example.com`,
+      role: i % 20 === 0 ? ('lead' as const) : ('member' as const),
+      group: `第${i % 8}组`,
+    };
+  });
+  return [...SAMPLE_TEAM, ...extra];
+}
 
 function ymd(dayOffset: number): string {
   return new Date(Date.UTC(2024, 9, 1 + dayOffset)).toISOString().slice(0, 10);
 }
 
 /** Generated task i (1-based): its ID, status and people; task 1 is in progress and task 2 awaits acceptance. */
-export function fixtureTask(i: number) {
+export function fixtureTask(i: number, team: Member[] = SAMPLE_TEAM) {
+  const names = team.map((m) => m.name);
+  const emailOf = (name: string) => team.find((m) => m.name === name)!.email;
   const id = `${pick(PREFIXES, i)}2025-${String(i).padStart(3, '0')}`;
-  const initiator = pick(NAMES, i);
-  const owner = pick(NAMES, i + 3);
+  const initiator = pick(names, i);
+  const owner = pick(names, i + 3);
   return {
     id,
     status: pick(STATUSES, i),
@@ -32,8 +45,9 @@ export function fixtureTask(i: number) {
     owner,
     initiatorEmail: emailOf(initiator),
     ownerEmail: emailOf(owner),
-    subtaskOwner: (s: number) => pick(NAMES, i + s),
-    subtaskOwnerEmail: (s: number) => emailOf(pick(NAMES, i + s)),
+    subtaskOwner: (s: number) => pick(names, i + s),
+    subtaskOwnerEmail: (s: number) => emailOf(pick(names, i + s)),
+    collaborator: (k: number) => pick(names, i + k),
   };
 }
 
@@ -41,13 +55,15 @@ export function fixtureTask(i: number) {
 const SPARE_ROWS = 200;
 
 /** The sample workbook plus `tasks` generated tasks (deterministic), written as Task Sync writes them. */
-export function benchWorld(tasks: number): World {
+export function benchWorld(tasks: number, members = SAMPLE_TEAM.length): World {
   const world = createSampleWorld({ data: 'sample' });
+  const team = benchTeam(members);
+  appendRows(world, 'team', teamRows(team.slice(SAMPLE_TEAM.length)), 'zh-CN');
   const overview = [];
   const progress = [];
   const sync = [];
   for (let i = 1; i <= tasks; i++) {
-    const t = fixtureTask(i);
+    const t = fixtureTask(i, team);
     const closed = t.status === 'done' || t.status === 'cancelled';
     const completedOn = ymd(i % 60);
     overview.push({
@@ -55,7 +71,7 @@ export function benchWorld(tasks: number): World {
       name: `任务 ${i}`,
       initiator: t.initiator,
       owner: t.owner,
-      collaborators: pick(NAMES, i + 5),
+      collaborators: t.collaborator(5),
       project: `项目 ${i % 40}`,
       type: { enum: 'type' as const, code: pick(TYPES, i) },
       priority: { enum: 'priority' as const, code: pick(PRIORITIES, i) },
@@ -83,7 +99,7 @@ export function benchWorld(tasks: number): World {
         next: '继续推进',
         blockers: i % 5 === 0 ? '需要协助' : '',
         updatedOn: { date: ymd((i + s) % 60) },
-        collaborators: pick(NAMES, i + s + 1),
+        collaborators: t.collaborator(s + 1),
         guard: encodeSubtaskGuard({ id: subId, taskId: t.id, owner: t.subtaskOwner(s) }),
       });
       sync.push({

@@ -108,3 +108,21 @@ export const EDIT_OPERATIONS: Operation[] = [
     },
   },
 ];
+
+/** The daily jobs, each run directly on a working day (budget: ≤ 15 Sheets calls, one sendEmail per recipient). */
+export const JOB_OPERATIONS: Operation[] = [
+  { operation: 'runDailyDigest', run: (emu) => rpc(emu, 'runDailyDigest', undefined, ADMIN) },
+  { operation: 'runRollCall', run: (emu) => rpc(emu, 'runRollCall', undefined, ADMIN) },
+  { operation: 'runEscalation', run: (emu) => rpc(emu, 'runEscalation', undefined, ADMIN) },
+  {
+    operation: 'runScheduledJobs (nothing due)',
+    run: (emu) => {
+      rpc(emu, 'runDailyDigest', undefined, ADMIN);
+      emu.world.clock.now += 3_600_000;
+      return rpc(emu, 'runScheduledJobs', undefined, ADMIN);
+    },
+  },
+];
+
+/** Members in the workbooks the jobs are measured on. */
+export const JOB_TEAM_SIZE = 200;

@@ -6,12 +6,13 @@ import { Emulator, PROJECT_ROOT } from '../emulator/sandbox';
 import { SAMPLE_ADMIN } from '../emulator/seed';
 import { createWorld, type ExecutionMetrics, type World } from '../emulator/world';
 import { benchWorld } from './fixtures';
-import { EDIT_OPERATIONS, SIDEBAR_OPERATIONS } from './operations';
+import { EDIT_OPERATIONS, JOB_OPERATIONS, JOB_TEAM_SIZE, SIDEBAR_OPERATIONS } from './operations';
 
 export interface BenchRecord {
   operation: string;
   tasks: number;
   calls: number;
+  sheetCalls: number;
   reads: number;
   writes: number;
   flushes: number;
@@ -60,6 +61,11 @@ const OPERATIONS: Operation[] = [
     run: (emu) => call(emu, 'setupSheets'),
   },
   ...[...SIDEBAR_OPERATIONS, ...EDIT_OPERATIONS].map((op) => ({ ...op, sizes: SIZES, world: benchWorld })),
+  ...JOB_OPERATIONS.map((op) => ({
+    ...op,
+    sizes: SIZES,
+    world: (n: number) => benchWorld(n, JOB_TEAM_SIZE),
+  })),
 ];
 
 function median(xs: number[]): number {
@@ -85,6 +91,7 @@ function measure(op: Operation, tasks: number): BenchRecord {
     operation: op.operation,
     tasks,
     calls: m.calls,
+    sheetCalls: m.sheetCalls,
     reads: m.reads,
     writes: m.writes,
     flushes: m.flushes,
@@ -111,6 +118,7 @@ function main(): void {
     'operation',
     'tasks',
     'calls',
+    'sheetCalls',
     'reads',
     'writes',
     'flushes',
@@ -124,6 +132,7 @@ function main(): void {
       r.operation,
       r.tasks,
       r.calls,
+      r.sheetCalls,
       r.reads,
       r.writes,
       r.flushes,

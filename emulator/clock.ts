@@ -7,7 +7,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** A stable pseudo-random minute for the k-th period of a trigger (Apps Script picks the minute itself). */
+/** A stable pseudo-random number for the k-th period of a trigger (Apps Script picks the minute itself). */
 function jitter(uid: string, k: number, span: number): number {
   let h = 2166136261;
   for (const ch of `${uid}:${k}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
@@ -26,9 +26,11 @@ export function firings(t: TriggerState, from: number, to: number, timeZone: str
     return out;
   }
   if (c.everyHours) {
+    // Apps Script runs an hourly trigger at a minute of its own choosing, chosen once: here the trigger's random
+    // minute offset, with random seconds each hour.
     const step = c.everyHours * HOUR;
     for (let k = Math.floor(from / step) - 1; k * step <= to; k++) {
-      const at = k * step + jitter(t.uid, k, 60) * MINUTE + jitter(t.uid, -k, 60) * 1000;
+      const at = k * step + t.minuteOffset * MINUTE + jitter(t.uid, k, 60) * 1000;
       if (at > from && at <= to) out.push(at);
     }
     return out;

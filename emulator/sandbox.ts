@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { buildSync } from 'esbuild';
 import type { AuthModeName, ExecutionState, HostHooks } from './runtime/context';
+import { SHEET_CLASSES } from './runtime/cost';
 import type { EventSpec, RuntimeExports } from './runtime/index';
 import type { ExecutionMetrics, TriggerState, World } from './world';
 
@@ -262,7 +263,9 @@ export function summarize(exec: ExecutionState, ok: boolean, error?: string): Ex
   let writes = 0;
   let meta = 0;
   let local = 0;
+  let sheetCalls = 0;
   for (const c of exec.calls) {
+    if (SHEET_CLASSES.has(c.service) && (c.kind === 'read' || c.kind === 'write')) sheetCalls++;
     byApi[c.api] = (byApi[c.api] ?? 0) + 1;
     if (c.kind === 'read') reads++;
     else if (c.kind === 'write') writes++;
@@ -274,6 +277,7 @@ export function summarize(exec: ExecutionState, ok: boolean, error?: string): Ex
     fn: exec.fn,
     user: exec.effectiveUser,
     calls: reads + writes,
+    sheetCalls,
     reads,
     writes,
     meta,

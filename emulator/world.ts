@@ -189,6 +189,8 @@ export interface ExecutionMetrics {
   fn: string;
   user: string;
   calls: number;
+  /** Reads and writes of the spreadsheet (SpreadsheetApp, Spreadsheet, Sheet, Range, Protection). */
+  sheetCalls: number;
   reads: number;
   writes: number;
   meta: number;

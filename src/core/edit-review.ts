@@ -94,6 +94,7 @@ function actionFor(
 export function reviewTaskEdit(
   actor: Actor,
   locale: Locale,
+  today: string,
   before: TaskGuard,
   after: TaskRecord,
   subtasks: SubtaskRecord[],
@@ -145,6 +146,7 @@ export function reviewTaskEdit(
       revert('status', label(from), note('role', locale, { to: label(to), why, value: label(from) }));
     } else {
       guard.status = to;
+      guard.since = today;
       changed('status', label(to));
       if (to === 'done') {
         stampCompleted = true;

@@ -8,6 +8,8 @@ export interface TaskGuard {
   owner: string;
   status: StatusCode | null;
   completedOn: string | null;
+  /** The date the status last changed, when Task Sync saw it change (null for older rows). */
+  since?: string | null;
 }
 
 export interface SubtaskGuard {
@@ -17,19 +19,18 @@ export interface SubtaskGuard {
 }
 
 export function encodeTaskGuard(g: TaskGuard): string {
-  return JSON.stringify([g.id, g.initiator, g.owner, g.status ?? '', g.completedOn ?? '']);
+  return JSON.stringify([g.id, g.initiator, g.owner, g.status ?? '', g.completedOn ?? '', g.since ?? '']);
 }
 
 export function encodeSubtaskGuard(g: SubtaskGuard): string {
   return JSON.stringify([g.id, g.taskId, g.owner]);
 }
 
-function parseArray(text: string, length: number): string[] | null {
+function parseArray(text: string, lengths: number[]): string[] | null {
   try {
     const v = JSON.parse(text) as unknown;
-    return Array.isArray(v) && v.length === length && v.every((x) => typeof x === 'string')
-      ? (v as string[])
-      : null;
+    const ok = Array.isArray(v) && lengths.includes(v.length) && v.every((x) => typeof x === 'string');
+    return ok ? (v as string[]) : null;
   } catch {
     return null;
   }
@@ -37,14 +38,21 @@ function parseArray(text: string, length: number): string[] | null {
 
 /** The guard of a task row, or null when there is none (a row typed by hand) or it is damaged. */
 export function decodeTaskGuard(text: string): TaskGuard | null {
-  const a = parseArray(text, 5);
+  const a = parseArray(text, [5, 6]);
   if (!a) return null;
   const status = a[3] === '' ? null : Status.isCode(a[3]) ? a[3] : undefined;
   if (status === undefined) return null;
-  return { id: a[0]!, initiator: a[1]!, owner: a[2]!, status, completedOn: a[4] || null };
+  return {
+    id: a[0]!,
+    initiator: a[1]!,
+    owner: a[2]!,
+    status,
+    completedOn: a[4] || null,
+    since: a[5] || null,
+  };
 }
 
 export function decodeSubtaskGuard(text: string): SubtaskGuard | null {
-  const a = parseArray(text, 3);
+  const a = parseArray(text, [3]);
   return a ? { id: a[0]!, taskId: a[1]!, owner: a[2]! } : null;
 }

@@ -107,6 +107,14 @@ const SIDEBAR_TEXTS = {
   'msg.quota': { zh: '今日剩余邮件额度:{count}', en: 'Emails left today: {count}' },
   'msg.runsAs': { zh: '每日任务以 {admin} 的身份运行', en: 'Daily jobs run as {admin}' },
   'msg.triggers': { zh: '已安装的触发器:', en: 'Installed triggers:' },
+  'msg.jobsNotInstalled': {
+    zh: '每日任务尚未安装(菜单「安装每日任务」)',
+    en: 'Daily jobs are not installed (menu "Install daily jobs")',
+  },
+  'msg.jobRun': { zh: '{job}:上次 {last},下次 {next}', en: '{job}: last {last}, next {next}' },
+  'job.digest': { zh: '每日摘要', en: 'Daily digest' },
+  'job.rollCall': { zh: '进度点名', en: 'Roll call' },
+  'job.escalation': { zh: '下班前升级提醒', en: 'End-of-day escalation' },
   'msg.noTriggers': { zh: '尚未安装(菜单 → 安装每日任务)', en: 'None yet (menu → Install daily jobs)' },
   'settings.calendar.cn': {
     zh: '中国法定节假日(含调休)',

@@ -120,6 +120,19 @@ const TEXTS = {
   'edit.badId': { zh: '「{id}」不是有效的 ID 格式', en: '"{id}" is not a valid ID' },
   'edit.duplicateId': { zh: '「{id}」与第 {row} 行重复', en: '"{id}" duplicates row {row}' },
   'edit.unknownTopic': { zh: '直接编辑(未知用户)', en: 'Direct edit (unknown user)' },
+  'jobs.installed': {
+    zh: '每日任务已安装:每小时运行一次,按设置的时间发送摘要、点名提醒和升级提醒,以 {email} 的身份运行。',
+    en: 'Daily jobs installed: they run hourly and send the digest, roll call and escalation at the set times, as {email}.',
+  },
+  'jobs.alreadyInstalled': {
+    zh: '每日任务已经安装过了(以 {email} 的身份运行),没有重复安装。',
+    en: 'The daily jobs were already installed (running as {email}); nothing was added.',
+  },
+  'jobs.digestSent': { zh: '今日摘要已发送。', en: "Today's digest was sent." },
+  'jobs.digestAlready': {
+    zh: '今日摘要此前已发送,没有重复发送。',
+    en: "Today's digest had already been sent; nothing was sent twice.",
+  },
   'protection.header': { zh: '任务同步:表头', en: 'Task Sync: header' },
   'protection.toolColumn': { zh: '任务同步:工具列 {header}', en: 'Task Sync: tool column {header}' },
   'protection.sheet': { zh: '任务同步:工作表', en: 'Task Sync: sheet' },

@@ -18,6 +18,7 @@ export interface NewTaskPlan {
 export interface NewTaskContext {
   locale: Locale;
   year: number;
+  today: string;
   /** Every task and subtask ID in the live sheets. */
   liveIds: Iterable<string>;
   /** Highest sequence archived per `<prefix><yyyy>`. */
@@ -56,6 +57,7 @@ export function planNewTask(input: CreateTaskInput, ctx: NewTaskContext): NewTas
         owner: input.owner,
         status,
         completedOn: null,
+        since: ctx.today,
       }),
     },
     subtasks: split.map((s, i) => ({

@@ -2,6 +2,8 @@
 import { buildMenu } from '../gas/menu';
 
 export { handleEdit, onEdit } from '../gas/edit-handler';
+export { installDailyJobs } from '../gas/install';
+export { runDailyDigest, runEscalation, runRollCall, runScheduledJobs, sendDigestNow } from '../gas/jobs';
 export { setupSheets, showAbout } from '../gas/menu-actions';
 export { updateProgress } from '../gas/progress';
 export { getSettings, saveSettings } from '../gas/settings-actions';

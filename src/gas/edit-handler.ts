@@ -263,7 +263,7 @@ function guardTaskRow(
     return;
   }
   const after: TaskRecord = edited.has('completedOn') ? task : { ...task, completedOn: before.completedOn };
-  const review = reviewTaskEdit(actor, tg.locale, before, after, []);
+  const review = reviewTaskEdit(actor, tg.locale, ymdOf(clock.now, clock.offset), before, after, []);
   const changes: Record<string, unknown> = {};
   for (const r of review.reverts) changes[r.key] = r.value;
   if (review.stampCompleted) {

@@ -7,6 +7,8 @@ import { readSettings } from './settings';
 export const MENU_ITEMS = [
   { key: 'menu.openSidebar', fn: 'openSidebar' },
   { key: 'menu.setup', fn: 'setupSheets' },
+  { key: 'menu.installJobs', fn: 'installDailyJobs' },
+  { key: 'menu.sendDigest', fn: 'sendDigestNow' },
   { key: 'menu.about', fn: 'showAbout' },
 ] as const;
 

@@ -5,7 +5,7 @@ import { type Member, readMembers } from '../core/records';
 import type { Settings } from '../core/settings';
 import { t } from '../core/strings';
 import type { Actor } from '../core/workflow';
-import { readDocProps } from './settings';
+import { type DocProps, type Journal, readDocProps } from './settings';
 import { readTable, sheetsByName } from './tables';
 import { offsetsFor } from './zone';
 
@@ -14,6 +14,7 @@ export interface ActionSession {
   locale: Locale;
   settings: Settings;
   archivedSeq: Record<string, number>;
+  journal: Journal | null;
   timeZone: string;
   offset: OffsetFn;
   now: number;
@@ -30,15 +31,30 @@ export function activeEmail(): string {
     .toLowerCase();
 }
 
-/** Four reads: document properties, the time zone, the sheet list and the Team. */
-export function openSession(): ActionSession {
+/** Settings and the time in the spreadsheet's time zone: two reads (document properties and the time zone). */
+export interface Clock {
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  props: DocProps;
+  locale: Locale;
+  timeZone: string;
+  offset: OffsetFn;
+  now: number;
+  today: string;
+}
+
+export function openClock(): Clock {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const { settings, archivedSeq } = readDocProps();
-  if (!settings.locale) throw new Error(t('error.notSetUp', 'zh-CN'));
-  const locale = settings.locale;
+  const props = readDocProps();
+  if (!props.settings.locale) throw new Error(t('error.notSetUp', 'zh-CN'));
   const timeZone = ss.getSpreadsheetTimeZone();
   const now = Date.now();
   const offset = offsetsFor(timeZone, now);
+  return { ss, props, locale: props.settings.locale, timeZone, offset, now, today: ymdOf(now, offset) };
+}
+
+/** Four reads: document properties, the time zone, the sheet list and the Team. */
+export function openSession(clock: Clock = openClock()): ActionSession {
+  const { ss, props, locale } = clock;
   const byName = sheetsByName(ss);
   const team = readTable(byName, 'team', locale);
   const members = readMembers(team.values, team.cols, locale);
@@ -47,12 +63,13 @@ export function openSession(): ActionSession {
   return {
     ss,
     locale,
-    settings,
-    archivedSeq,
-    timeZone,
-    offset,
-    now,
-    today: ymdOf(now, offset),
+    settings: props.settings,
+    archivedSeq: props.archivedSeq,
+    journal: props.journal,
+    timeZone: clock.timeZone,
+    offset: clock.offset,
+    now: clock.now,
+    today: clock.today,
     byName,
     members,
     actor,

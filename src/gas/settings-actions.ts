@@ -2,8 +2,10 @@
 import { parseOrThrow, settingsPatchSchema } from '../core/schemas';
 import type { Settings } from '../core/settings';
 import { t } from '../core/strings';
-import { activeEmail } from './session';
-import { readSettings, writeSettings } from './settings';
+import { SCHEDULER } from './install';
+import { type JobStatus, jobStatuses } from './jobs';
+import { activeEmail, type Clock, openClock } from './session';
+import { writeSettings } from './settings';
 import { setupWorkbook } from './setup';
 
 export interface SettingsView extends Settings {
@@ -11,6 +13,9 @@ export interface SettingsView extends Settings {
     timeZone: string;
     /** The installed triggers of this project visible to the admin. */
     triggers: { handler: string; type: string }[];
+    /** Who the jobs run as (the owner of the scheduler trigger), or null when they are not installed. */
+    runsAs: string | null;
+    jobs: JobStatus[];
     remainingEmailQuota: number;
   };
 }
@@ -21,24 +26,30 @@ function assertAdmin(settings: Settings): void {
     throw new Error(t('error.adminOnly', settings.locale ?? 'zh-CN', { admin: settings.admin }));
 }
 
+/** The settings and the jobs' state: six reads (properties, time zone, triggers, sheet list, log, quota). */
 export function getSettings(): SettingsView {
-  const settings = readSettings();
-  assertAdmin(settings);
+  const clock = openClock();
+  assertAdmin(clock.props.settings);
+  return viewOf(clock);
+}
+
+function viewOf(clock: Clock): SettingsView {
+  const triggers = ScriptApp.getProjectTriggers();
   return {
-    ...settings,
+    ...clock.props.settings,
     status: {
-      timeZone: SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(),
-      triggers: ScriptApp.getProjectTriggers().map((tr) => ({
-        handler: tr.getHandlerFunction(),
-        type: String(tr.getEventType()),
-      })),
+      timeZone: clock.timeZone,
+      triggers: triggers.map((tr) => ({ handler: tr.getHandlerFunction(), type: String(tr.getEventType()) })),
+      runsAs: triggers.some((tr) => tr.getHandlerFunction() === SCHEDULER) ? activeEmail() : null,
+      jobs: jobStatuses(clock),
       remainingEmailQuota: MailApp.getRemainingDailyQuota(),
     },
   };
 }
 
 export function saveSettings(partial: unknown): SettingsView {
-  const settings = readSettings();
+  const clock = openClock();
+  const settings = clock.props.settings;
   assertAdmin(settings);
   const patch = parseOrThrow(settingsPatchSchema, partial, settings.locale ?? 'zh-CN');
   const next: Settings = { ...settings };
@@ -46,5 +57,5 @@ export function saveSettings(partial: unknown): SettingsView {
     if (v !== undefined) (next as unknown as Record<string, unknown>)[k] = v;
   writeSettings(next);
   if (next.dueSoonDays !== settings.dueSoonDays) setupWorkbook();
-  return getSettings();
+  return viewOf({ ...clock, props: { ...clock.props, settings: next } });
 }

@@ -41,6 +41,7 @@ export function createTask(input: unknown): { taskId: string; subtaskIds: string
     const plan = planNewTask(data, {
       locale: s.locale,
       year: Number(s.today.slice(0, 4)),
+      today: s.today,
       liveIds,
       archivedSeq: s.archivedSeq,
       dateOf: (ymd) => new Date(instantOf(ymd, s.offset)),
@@ -99,6 +100,7 @@ export function writeStatus(s: ActionSession, overview: Table, task: TaskRecord,
       owner: task.owner,
       status,
       completedOn,
+      since: s.today,
     }),
   };
   if (closes) changes.completedOn = new Date(s.now);

@@ -159,7 +159,8 @@ describe.skipIf(SKIP_BROWSER)('sidebar', () => {
     await ming.page.getByTestId('tab-my-tasks').click();
     await ming.page.getByTestId(`submit-${NEW_ID}`).click();
     await ming.page.getByText(`${NEW_ID} — 任务状态:待验收`).waitFor();
-    expect(await ming.page.getByTestId(`submit-${NEW_ID}`).count()).toBe(0);
+    // The model refresh follows the status message: wait for it to take the button away.
+    await ming.page.getByTestId(`submit-${NEW_ID}`).waitFor({ state: 'detached' });
     await ming.page.close();
 
     const li = await open('li@example.com');
@@ -169,7 +170,7 @@ describe.skipIf(SKIP_BROWSER)('sidebar', () => {
     await card.locator('textarea').fill('回访记录完整');
     await li.page.getByTestId(`accept-${NEW_ID}`).click();
     await li.page.getByText(`${NEW_ID} — 任务状态:已完成`).waitFor();
-    expect(await li.page.getByTestId(`awaiting-${NEW_ID}`).count()).toBe(0);
+    await li.page.getByTestId(`awaiting-${NEW_ID}`).waitFor({ state: 'detached' });
     expect(await li.page.getByTestId(`task-${NEW_ID}`).textContent()).toContain('已完成');
     const row = (await overviewRows(server!)).find((r) => r[0] === NEW_ID)!;
     expect(row).toContain('已完成');

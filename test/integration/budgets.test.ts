@@ -1,11 +1,13 @@
 // Service-call budgets (SPEC §13): deterministic counts, asserted so a regression fails CI. Times are never asserted.
 import { describe, expect, it } from 'vitest';
 import { benchWorld } from '../../bench/fixtures';
-import { EDIT_OPERATIONS, SIDEBAR_OPERATIONS } from '../../bench/operations';
+import { EDIT_OPERATIONS, JOB_OPERATIONS, JOB_TEAM_SIZE, SIDEBAR_OPERATIONS } from '../../bench/operations';
 import { ADMIN, emptyWorld, emulatorFor } from '../helpers/project';
 
 const small10 = benchWorld(10);
 const large1000 = benchWorld(1000);
+const jobs10 = benchWorld(10, JOB_TEAM_SIZE);
+const jobs1000 = benchWorld(1000, JOB_TEAM_SIZE);
 
 describe('setupSheets', () => {
   it('builds an empty workbook in a bounded number of calls, without read-after-write flushes', () => {
@@ -41,5 +43,23 @@ describe.each(EDIT_OPERATIONS)('$operation', ({ operation, run }) => {
     expect(small!.calls).toBeLessThanOrEqual(operation.startsWith('onEdit') ? 4 : 6);
     expect(small!.flushes).toBe(0);
     expect(large!.calls).toBe(small!.calls);
+  });
+});
+
+describe.each(JOB_OPERATIONS)('$operation', ({ run }) => {
+  it('makes the same Sheets calls (≤ 15) at 10 and 1,000 tasks, and one email per recipient', () => {
+    const [small, large] = [jobs10, jobs1000].map((w) => {
+      const emu = emulatorFor(structuredClone(w));
+      const metrics = run(emu);
+      const recipients = emu.world.outbox
+        .filter((m) => Date.parse(m.sentAt) === emu.world.clock.now)
+        .map((m) => m.to);
+      expect(new Set(recipients).size).toBe(recipients.length);
+      expect(metrics.emails).toBe(recipients.length);
+      return metrics;
+    });
+    expect(small!.sheetCalls).toBeLessThanOrEqual(15);
+    expect(small!.flushes).toBe(0);
+    expect(large!.sheetCalls).toBe(small!.sheetCalls);
   });
 });

@@ -98,6 +98,7 @@ describe('handleEdit (installable, as the admin)', () => {
       '*磊',
       'done',
       '2024-10-24',
+      '2024-10-24',
     ]);
   });
 

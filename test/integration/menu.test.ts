@@ -15,7 +15,13 @@ describe('onOpen', () => {
       'NONE',
     );
     expect(r.ok).toBe(true);
-    expect(captions(world)).toEqual(['打开侧边栏', '初始化/修复模板', '关于']);
+    expect(captions(world)).toEqual([
+      '打开侧边栏',
+      '初始化/修复模板',
+      '安装每日任务',
+      '立即发送摘要',
+      '关于',
+    ]);
     expect(Object.keys(r.metrics.byApi).sort()).toEqual([
       'Menu.addItem',
       'Menu.addToUi',
@@ -32,10 +38,18 @@ describe('onOpen', () => {
       ADMIN,
     );
     expect(r.ok).toBe(true);
-    expect(captions(world)).toEqual(['Open sidebar', 'Set up or repair sheets', 'About']);
+    expect(captions(world)).toEqual([
+      'Open sidebar',
+      'Set up or repair sheets',
+      'Install daily jobs',
+      'Send digest now',
+      'About',
+    ]);
     expect(world.ui.menus[0]!.items.map((i) => ('functionName' in i ? i.functionName : ''))).toEqual([
       'openSidebar',
       'setupSheets',
+      'installDailyJobs',
+      'sendDigestNow',
       'showAbout',
     ]);
   });

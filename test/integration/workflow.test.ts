@@ -184,7 +184,7 @@ describe('the full lifecycle: create → progress → 待验收 → reject → p
     const row = overviewRow(world, taskId);
     expect(row[9]).toBe('已完成');
     expect(row[11]).toMatchObject({ d: expect.any(Number) });
-    expect(JSON.parse(String(row[12]))).toEqual([taskId, '*丽', '*明', 'done', '2024-10-24']);
+    expect(JSON.parse(String(row[12]))).toEqual([taskId, '*丽', '*明', 'done', '2024-10-24', '2024-10-24']);
   });
 
   it('refuses what the roles do not allow, with a readable reason, changing nothing', () => {

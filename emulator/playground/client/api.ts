@@ -112,6 +112,13 @@ export const api = {
   edit: (sheet: string, a1: string, value: string, user: string) =>
     post<EditAnswer>('/api/edit', { sheet, a1, value, user }),
   clock: (now: string) => post<{ now: string }>('/api/clock', { now }),
+  /** The jobs' next runs, from getSettings as the admin (`yyyy-MM-dd HH:mm` in the spreadsheet's zone). */
+  nextJobRuns: (admin: string) =>
+    post<RunAnswer & { result?: { status: { jobs: { job: string; nextRun: string }[] } } }>('/rpc', {
+      fn: 'getSettings',
+      args: [],
+      user: admin,
+    }),
   runTriggers: (user: string, handler?: string) =>
     post<TriggerRun[]>('/api/triggers/run', handler ? { handler, user } : {}),
   reset: (locale: string) => post<{ ok: boolean; now: string }>('/api/reset', { data: 'sample', locale }),

@@ -21,11 +21,23 @@ function userOptions(state: State): HTMLOptionElement[] {
   );
 }
 
+/** The earliest next run of the daily jobs, as the admin's settings report it (the jobs run as the admin). */
+async function nextJobTime(ctx: Ctx): Promise<string> {
+  const answer = await api.nextJobRuns(ctx.state.owner);
+  if (!answer.ok || !answer.result)
+    throw new Error(answer.error?.message ?? '无法读取任务时间 Cannot read the job times.');
+  const next = answer.result.status.jobs.map((j) => j.nextRun).sort()[0];
+  const iso = next ? fromLocalInput(next.replace(' ', 'T'), ctx.state.timeZone) : null;
+  if (!iso) throw new Error('没有已安排的任务 No job is scheduled.');
+  return iso;
+}
+
 function clockControls(ctx: Ctx): { element: HTMLElement; update(state: State): void } {
   const shown = el('output', { class: 'clock-now', 'data-testid': 'clock-now' });
   const input = el('input', { type: 'datetime-local', step: 60, 'data-testid': 'clock-input' });
-  const setClock = (iso: string | null) =>
+  const setClock = (given: string | null, pending?: Promise<string>) =>
     ctx.run(async () => {
+      const iso = pending ? await pending : given;
       if (!iso) throw new Error('请选择时间 Pick a date and time first.');
       await api.clock(iso);
       ctx.status(`时钟 Clock → ${formatInZone(iso, ctx.state.timeZone)}`);
@@ -40,6 +52,7 @@ function clockControls(ctx: Ctx): { element: HTMLElement; update(state: State): 
     el('button', { type: 'submit' }, '设置 Set'),
     button('+1 h', () => setClock(plusHours(ctx.state.now, 1))),
     button('次日 09:00 Next day 09:00', () => setClock(nextDayAt(ctx.state.now, 9, ctx.state.timeZone))),
+    button('下一个任务时间 Next job time', () => setClock(null, nextJobTime(ctx))),
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();

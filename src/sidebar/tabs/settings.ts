@@ -39,13 +39,24 @@ export function settingsTab(ctx: Ctx): TabView {
   let state: 'idle' | 'loading' | 'loaded' = 'idle';
 
   function status(view: SettingsView): HTMLElement {
-    const { triggers, remainingEmailQuota, timeZone } = view.status;
+    const { triggers, remainingEmailQuota, timeZone, runsAs, jobs } = view.status;
     return h(
       'div',
       { class: 'card', 'data-testid': 'settings-status' },
       h('div', {}, t('msg.timeZone', { timeZone })),
       h('div', {}, t('msg.quota', { count: remainingEmailQuota })),
-      view.admin ? h('div', {}, t('msg.runsAs', { admin: view.admin })) : null,
+      h('div', {}, runsAs ? t('msg.runsAs', { admin: runsAs }) : t('msg.jobsNotInstalled')),
+      h(
+        'ul',
+        { class: 'plain-list', 'data-testid': 'settings-jobs' },
+        ...jobs.map((j) =>
+          h(
+            'li',
+            { class: 'meta' },
+            t('msg.jobRun', { job: t(`job.${j.job}`), last: j.lastRun ?? '—', next: j.nextRun }),
+          ),
+        ),
+      ),
       h('div', {}, t('msg.triggers')),
       triggers.length
         ? h(
