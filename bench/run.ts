@@ -80,10 +80,8 @@ function measure(op: Operation, tasks: number): BenchRecord {
   let peak = 0;
   for (let i = 0; i < RUNS; i++) {
     const emu = new Emulator(JSON.parse(base) as World);
-    const before = process.cpuUsage();
     metrics = op.run(emu);
-    const used = process.cpuUsage(before);
-    cpu.push((used.user + used.system) / 1000);
+    cpu.push(metrics.cpuMs);
     peak = Math.max(peak, process.memoryUsage().heapUsed);
   }
   const m = metrics!;

@@ -222,6 +222,7 @@ export class Emulator {
     let result: unknown = null;
     let error: RunResult['error'] = null;
     this.depth++;
+    const cpuBefore = process.cpuUsage();
     try {
       runtime().runInContext(context, { timeout });
       for (const script of project.code) script.runInContext(context, { timeout });
@@ -245,7 +246,8 @@ export class Emulator {
       for (const [key, holder] of Object.entries(world.locks))
         if (holder === exec.id) delete world.locks[key];
     }
-    const metrics = summarize(exec, ok, error?.message);
+    const cpu = process.cpuUsage(cpuBefore);
+    const metrics = summarize(exec, ok, error?.message, (cpu.user + cpu.system) / 1000);
     world.executions.push(metrics);
     if (world.executions.length > 200) world.executions.splice(0, world.executions.length - 200);
     return { ok, result: result as T, error, metrics };
@@ -257,7 +259,7 @@ export class Emulator {
   }
 }
 
-export function summarize(exec: ExecutionState, ok: boolean, error?: string): ExecutionMetrics {
+export function summarize(exec: ExecutionState, ok: boolean, error?: string, cpuMs = 0): ExecutionMetrics {
   const byApi: Record<string, number> = {};
   let reads = 0;
   let writes = 0;
@@ -286,6 +288,7 @@ export function summarize(exec: ExecutionState, ok: boolean, error?: string): Ex
     emails: exec.emails,
     recipients: exec.recipients,
     simMs: Math.round(exec.simMs),
+    cpuMs: Math.round(cpuMs * 10) / 10,
     byApi,
     ok,
     ...(error === undefined ? {} : { error }),

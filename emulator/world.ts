@@ -199,6 +199,8 @@ export interface ExecutionMetrics {
   emails: number;
   recipients: number;
   simMs: number;
+  /** Local CPU time of the execution in ms (the script and the emulator's fake services together). */
+  cpuMs: number;
   byApi: Record<string, number>;
   ok: boolean;
   error?: string;

@@ -136,21 +136,56 @@ function subtaskRef(s: SubtaskRecord, t: TaskRecord): SubtaskRef {
   };
 }
 
-/** Shared lookups for one day's selection. */
-export function indexWorkbook(input: DigestInput) {
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+type Index = ReturnType<typeof buildIndex>;
+const indexes = new WeakMap<DigestInput, Index>();
+
+function buildIndex(input: DigestInput) {
   const taskById = new Map(input.tasks.map((t) => [t.id, t]));
   /** Active subtasks still needing work: task not started or in progress, and not at 100%. */
   const active = input.subtasks.filter((s) => isActive(taskById.get(s.taskId)) && s.progress !== 100);
-  return { taskById, active };
+  return {
+    taskById,
+    active,
+    activeByOwner: groupBy(active, (s) => s.owner),
+    tasksByInitiator: groupBy(input.tasks, (t) => t.initiator),
+    syncByTask: groupBy(input.sync, (r) => r.taskId),
+    subtasksByTask: groupBy(input.subtasks, (st) => st.taskId),
+    logBySubtask: groupBy(input.log, (e) => e.subtaskId),
+    problems: null as ProblemRef[] | null,
+  };
+}
+
+/** Shared lookups for one day's selection, built once per input. */
+export function indexWorkbook(input: DigestInput): Index {
+  let index = indexes.get(input);
+  if (!index) {
+    index = buildIndex(input);
+    indexes.set(input, index);
+  }
+  return index;
 }
 
 /** Open problems (SPEC §6): blockers saved on an active subtask, or a 问题 record, not yet answered by someone else. */
 export function openProblems(input: DigestInput): ProblemRef[] {
-  const { taskById } = indexWorkbook(input);
-  const logBySubtask = new Map<string, ProgressLogEntry[]>();
-  for (const e of input.log) logBySubtask.set(e.subtaskId, [...(logBySubtask.get(e.subtaskId) ?? []), e]);
+  const index = indexWorkbook(input);
+  index.problems ??= findProblems(input, index);
+  return index.problems;
+}
+
+function findProblems(input: DigestInput, { taskById, syncByTask, logBySubtask }: Index): ProblemRef[] {
   const answered = (taskId: string, raisedBy: string, sinceDay: string, afterRow: number) =>
-    input.sync.some(
+    (syncByTask.get(taskId) ?? []).some(
       (r) =>
         r.taskId === taskId &&
         r.raisedBy !== raisedBy &&
@@ -220,56 +255,42 @@ function unique(names: string[]): string[] {
 
 /** Per member: everything to act on today; members with nothing are left out. */
 export function memberDigests(input: DigestInput): MemberDigest[] {
-  const { taskById, active } = indexWorkbook(input);
+  const { taskById, activeByOwner, tasksByInitiator } = indexWorkbook(input);
   const { today, wd } = input;
   const lastWorkingDay = wd.previous(today);
   const soon = wd.add(today, input.dueSoonDays);
-  const problems = openProblems(input);
-  return input.members
+  const problemsTo = new Map<string, ProblemRef[]>();
+  for (const p of openProblems(input))
+    for (const name of p.to) problemsTo.set(name, [...(problemsTo.get(name) ?? []), p]);
+  const due = (t: TaskRecord) => t.due !== null && t.due >= today && t.due <= soon;
+  const retroDue = (t: TaskRecord) =>
+    t.status === 'done' &&
+    (t.type === 'project' || t.type === 'routine') &&
+    t.completedOn !== null &&
+    t.completedOn <= today &&
+    wd.between(t.completedOn, today) <= RETRO_WORKING_DAYS &&
+    !RETRO_MARKER.test(t.notes);
+  const digests = input.members
     .filter((m) => m.digest)
-    .map((member) => {
-      const mine = active
-        .filter((s) => s.owner === member.name)
-        .map((s) => ({ s, t: taskById.get(s.taskId)! }));
-      const due = (t: TaskRecord) => t.due !== null && t.due >= today && t.due <= soon;
+    .map((member): MemberDigest => {
+      const mine = (activeByOwner.get(member.name) ?? []).map((s) => ({ s, t: taskById.get(s.taskId)! }));
+      const initiated = tasksByInitiator.get(member.name) ?? [];
+      const refs = (pairs: typeof mine) => pairs.map(({ s, t }) => subtaskRef(s, t));
       return {
         member,
-        overdue: mine.filter(({ t }) => isOverdue(t, today)).map(({ s, t }) => subtaskRef(s, t)),
-        dueSoon: mine.filter(({ t }) => due(t)).map(({ s, t }) => subtaskRef(s, t)),
-        notUpdated: mine
-          .filter(({ s }) => s.updatedOn === null || s.updatedOn < lastWorkingDay)
-          .map(({ s, t }) => subtaskRef(s, t)),
-        problemsForMe: problems.filter((p) => p.to.includes(member.name)),
-        awaitingAcceptance: input.tasks
-          .filter((t) => t.status === 'pending_acceptance' && t.initiator === member.name)
-          .map(taskRef),
-        retrospectives: input.tasks
-          .filter(
-            (t) =>
-              t.status === 'done' &&
-              t.initiator === member.name &&
-              (t.type === 'project' || t.type === 'routine'),
-          )
-          .filter(
-            (t) =>
-              t.completedOn !== null &&
-              t.completedOn <= today &&
-              wd.between(t.completedOn, today) <= RETRO_WORKING_DAYS,
-          )
-          .filter((t) => !RETRO_MARKER.test(t.notes))
-          .map(taskRef),
+        overdue: refs(mine.filter(({ t }) => isOverdue(t, today))),
+        dueSoon: refs(mine.filter(({ t }) => due(t))),
+        notUpdated: refs(mine.filter(({ s }) => s.updatedOn === null || s.updatedOn < lastWorkingDay)),
+        problemsForMe: problemsTo.get(member.name) ?? [],
+        awaitingAcceptance: initiated.filter((t) => t.status === 'pending_acceptance').map(taskRef),
+        retrospectives: initiated.filter(retroDue).map(taskRef),
       };
-    })
-    .filter(
-      (d) =>
-        d.overdue.length +
-          d.dueSoon.length +
-          d.notUpdated.length +
-          d.problemsForMe.length +
-          d.awaitingAcceptance.length +
-          d.retrospectives.length >
-        0,
-    );
+    });
+  return digests.filter((d) =>
+    [d.overdue, d.dueSoon, d.notUpdated, d.problemsForMe, d.awaitingAcceptance, d.retrospectives].some(
+      (list) => list.length > 0,
+    ),
+  );
 }
 
 function byOwner(subtasks: SubtaskRef[]): { owner: string; subtasks: SubtaskRef[] }[] {
@@ -282,13 +303,13 @@ function byOwner(subtasks: SubtaskRef[]): { owner: string; subtasks: SubtaskRef[
 function pendingSince(t: TaskRecord, subtasks: SubtaskRecord[]): string | null {
   const since = decodeTaskGuard(t.guard)?.since;
   if (since) return since;
-  const stamps = subtasks.filter((s) => s.taskId === t.id && s.updatedOn !== null).map((s) => s.updatedOn!);
+  const stamps = subtasks.filter((s) => s.updatedOn !== null).map((s) => s.updatedOn!);
   return stamps.length ? stamps.sort().at(-1)! : null;
 }
 
 /** One team digest per 主管: counts, overdue tasks, yesterday's non-updaters, stale problems and acceptances. */
 export function teamDigests(input: DigestInput, skipped: string[]): TeamDigest[] {
-  const { taskById, active } = indexWorkbook(input);
+  const { taskById, active, subtasksByTask } = indexWorkbook(input);
   const lastWorkingDay = input.wd.previous(input.today);
   const counts: Record<StatusCode, number> = {
     not_started: 0,
@@ -306,7 +327,7 @@ export function teamDigests(input: DigestInput, skipped: string[]): TeamDigest[]
   const acceptance = input.tasks
     .filter((t) => t.status === 'pending_acceptance')
     .flatMap((t) => {
-      const since = pendingSince(t, input.subtasks);
+      const since = pendingSince(t, subtasksByTask.get(t.id) ?? []);
       const days = since ? input.wd.between(since, input.today) : 0;
       return days > 2 ? [{ ...taskRef(t), days }] : [];
     });
@@ -326,13 +347,12 @@ export function teamDigests(input: DigestInput, skipped: string[]): TeamDigest[]
 
 /** The roll call: owners of active subtasks with no update dated today, each with their list. */
 export function rollCalls(input: DigestInput): RollCall[] {
-  const { taskById, active } = indexWorkbook(input);
-  const missing = active.filter((s) => s.updatedOn !== input.today);
+  const { taskById, activeByOwner } = indexWorkbook(input);
   return input.members
     .map((member) => ({
       member,
-      subtasks: missing
-        .filter((s) => s.owner === member.name)
+      subtasks: (activeByOwner.get(member.name) ?? [])
+        .filter((s) => s.updatedOn !== input.today)
         .map((s) => subtaskRef(s, taskById.get(s.taskId)!)),
     }))
     .filter((r) => r.subtasks.length > 0);

@@ -25,6 +25,7 @@ const EMAIL_TEXTS = {
     en: "Today's 17:00 progress deadline has passed; these need following up.",
   },
   nothing: { zh: '今天没有需要处理的事项。', en: 'Nothing needs attention today.' },
+  more: { zh: '……另有 {n} 项,请在表格中查看', en: '… and {n} more in the spreadsheet' },
   heading: { zh: '{title}({count})', en: '{title} ({count})' },
   'section.overdue': { zh: '已逾期', en: 'Overdue' },
   'section.dueSoon': { zh: '即将到期', en: 'Due soon' },

@@ -278,10 +278,28 @@ function byOwner(
   };
 }
 
-/** Drops empty sections and writes the message out as an email. */
+/** A section lists at most this many items (its heading keeps the full count); the rest are in the spreadsheet. */
+export const MAX_ITEMS_PER_SECTION = 30;
+
+function capped(s: Section, ctx: RenderContext, tx: EmailText): Section {
+  let budget = MAX_ITEMS_PER_SECTION;
+  let hidden = 0;
+  const groups = s.groups.flatMap((g) => {
+    const items = g.items.slice(0, Math.max(0, budget));
+    budget -= items.length;
+    hidden += g.items.length - items.length;
+    return items.length ? [{ ...g, items }] : [];
+  });
+  if (hidden === 0) return s;
+  const more = { text: tx('more', { n: hidden }), details: [], href: ctx.links.spreadsheetUrl };
+  return { ...s, groups: [...groups, { caption: null, items: [more] }] };
+}
+
+/** Drops empty sections, caps long ones, and writes the message out as an email. */
 function render(ctx: RenderContext, m: Message): Email {
   const tx = emailTexts(ctx.locale);
-  const shown = { ...m, sections: m.sections.filter((s) => s.table !== null || s.count > 0) };
+  const sections = m.sections.filter((s) => s.table !== null || s.count > 0).map((s) => capped(s, ctx, tx));
+  const shown = { ...m, sections };
   return {
     subject: `${tx('prefix')}${m.subject}`.replace(/\s+/g, ' ').trim(),
     htmlBody: htmlOf(shown, ctx, tx),
