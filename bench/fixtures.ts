@@ -128,3 +128,29 @@ export function benchWorld(tasks: number, members = SAMPLE_TEAM.length): World {
   }
   return world;
 }
+
+/**
+ * A workbook of `tasks` tasks where exactly `due` are finished long enough ago to be archived (the other finished
+ * ones closed today). The archive sheets have room for the run, as sheets in use do.
+ */
+export function archiveWorld(tasks: number, due: number): World {
+  const world = benchWorld(tasks);
+  const sheet = (key: 'overview' | 'archiveOverview' | 'archiveProgress' | 'archiveSync') =>
+    world.spreadsheet.sheets.find((s) => s.name === sheetName(key, 'zh-CN'))!;
+  const overview = sheet('overview');
+  const header = overview.rows[0]!.map(String);
+  const [statusCol, completedCol] = ['当前状态', '完成日期'].map((h) => header.indexOf(h));
+  const today = { d: 45589 };
+  const old = { d: 45566 };
+  overview.rows.slice(1).forEach((row, i) => {
+    if (i < due) {
+      row[statusCol!] = '已完成';
+      row[completedCol!] = old;
+    } else if (row[statusCol!] === '已完成' || row[statusCol!] === '已取消') row[completedCol!] = today;
+  });
+  for (const key of ['archiveOverview', 'archiveProgress', 'archiveSync'] as const) {
+    const s = sheet(key);
+    shiftLines(world.spreadsheet, s, 'row', s.maxRows, due * 3 + SPARE_ROWS);
+  }
+  return world;
+}

@@ -126,3 +126,10 @@ export const JOB_OPERATIONS: Operation[] = [
 
 /** Members in the workbooks the jobs are measured on. */
 export const JOB_TEAM_SIZE = 200;
+
+/** The archive at different loads (budget: the same Sheets calls, ≤ 15, however many tasks move). */
+export const ARCHIVE_LOADS = [1, 1000, 5000];
+export const archiveOperation: Operation = {
+  operation: 'runArchive',
+  run: (emu) => rpc(emu, 'runArchive', undefined, ADMIN),
+};

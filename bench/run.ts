@@ -5,8 +5,15 @@ import { gzipSync } from 'node:zlib';
 import { Emulator, PROJECT_ROOT } from '../emulator/sandbox';
 import { SAMPLE_ADMIN } from '../emulator/seed';
 import { createWorld, type ExecutionMetrics, type World } from '../emulator/world';
-import { benchWorld } from './fixtures';
-import { EDIT_OPERATIONS, JOB_OPERATIONS, JOB_TEAM_SIZE, SIDEBAR_OPERATIONS } from './operations';
+import { archiveWorld, benchWorld } from './fixtures';
+import {
+  ARCHIVE_LOADS,
+  archiveOperation,
+  EDIT_OPERATIONS,
+  JOB_OPERATIONS,
+  JOB_TEAM_SIZE,
+  SIDEBAR_OPERATIONS,
+} from './operations';
 
 export interface BenchRecord {
   operation: string;

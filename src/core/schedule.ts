@@ -2,7 +2,7 @@
 import type { WorkingDays } from './calendar';
 import type { Settings } from './settings';
 
-export type JobName = 'digest' | 'rollCall' | 'escalation';
+export type JobName = 'digest' | 'rollCall' | 'escalation' | 'archive';
 
 export interface JobDef {
   name: JobName;
@@ -23,6 +23,7 @@ export const JOBS: readonly JobDef[] = [
     until: 17 * 60,
   },
   { name: 'escalation', fn: 'runEscalation', minute: (s) => s.escalationHour * 60 + s.escalationMinute },
+  { name: 'archive', fn: 'runArchive', minute: (s) => s.archiveHour * 60 },
 ];
 
 export function jobDef(name: JobName): JobDef {
@@ -49,7 +50,10 @@ export function dueJobs(
   ).map((j) => j.name);
 }
 
-/** When a job runs next: today if its time is still ahead (or it is due and has not run), else the next working day. */
+/**
+ * When a job runs next: today at its time if that is still ahead, at the next hourly run if it is due and has not run,
+ * else on the next working day.
+ */
 export function nextRun(
   job: JobDef,
   today: string,
@@ -61,7 +65,7 @@ export function nextRun(
   const minute = job.minute(settings);
   const stillToday =
     wd.isWorkingDay(today) && !ranToday && (job.until === undefined || minuteNow < job.until);
-  return { day: stillToday ? today : wd.next(today), minute };
+  return stillToday ? { day: today, minute: Math.max(minute, minuteNow) } : { day: wd.next(today), minute };
 }
 
 export function hhmm(minute: number): string {

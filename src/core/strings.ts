@@ -133,6 +133,23 @@ const TEXTS = {
     zh: '今日摘要此前已发送,没有重复发送。',
     en: "Today's digest had already been sent; nothing was sent twice.",
   },
+  'archive.done': {
+    zh: '归档完成:移出 {count} 个任务及其进度与同步记录。{deferred} 个任务留待下次归档。',
+    en: 'Archived {count} tasks with their progress rows and sync records; {deferred} wait for the next run.',
+  },
+  'archive.ask': {
+    zh: '请输入要恢复的任务ID(如 产品迭代2024-001):',
+    en: 'Task ID to restore (e.g. Launch2024-001):',
+  },
+  'archive.restored': {
+    zh: '已将「{id}」及其记录恢复到工作表。',
+    en: 'Restored "{id}" and its rows to the live sheets.',
+  },
+  'archive.notFound': { zh: '归档中没有任务「{id}」', en: 'No task "{id}" in the archive' },
+  'archive.adminOnly': {
+    zh: '只有管理员({admin})可以从归档恢复',
+    en: 'Only the admin ({admin}) can restore from the archive',
+  },
   'protection.header': { zh: '任务同步:表头', en: 'Task Sync: header' },
   'protection.toolColumn': { zh: '任务同步:工具列 {header}', en: 'Task Sync: tool column {header}' },
   'protection.sheet': { zh: '任务同步:工作表', en: 'Task Sync: sheet' },

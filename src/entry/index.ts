@@ -1,6 +1,7 @@
 // The Apps Script surface: every export becomes a top-level function of dist/Code.js. Thin: no logic here.
 import { buildMenu } from '../gas/menu';
 
+export { archiveNow, restoreFromArchive, runArchive } from '../gas/archive';
 export { handleEdit, onEdit } from '../gas/edit-handler';
 export { installDailyJobs } from '../gas/install';
 export { runDailyDigest, runEscalation, runRollCall, runScheduledJobs, sendDigestNow } from '../gas/jobs';

@@ -15,6 +15,7 @@ import { readSubtasks, readSyncRecords, readTasks } from '../core/records';
 import { dueJobs, hhmm, JOBS, type JobName, nextRun } from '../core/schedule';
 import type { Settings } from '../core/settings';
 import { t } from '../core/strings';
+import { archiveHoldingLock } from './archive';
 import { withDocumentLock } from './lock';
 import {
   appendNotices,
@@ -203,14 +204,22 @@ function runJobs(pick: Pick): { ran: JobName[] } {
     const clock = openClock();
     const wd = calendarOf(clock.props.settings);
     const wanted = pick(clock, wd).filter((job) => clock.props.jobRuns[job] !== clock.today);
-    if (wanted.length === 0) return { ran: [] };
-    const run = openJobRun(clock);
-    const jobs = wanted.filter((job) => !ranOn(run.notices, job, run.s.today));
-    for (const job of jobs) deliver(run, job, messagesFor(run, job));
-    appendNotices(run.noticeTable, run.added);
-    writeJobRuns({ ...clock.props.jobRuns, ...Object.fromEntries(wanted.map((job) => [job, clock.today])) });
-    if (run.s.journal || run.added.some((n) => n.status === 'sent')) writeJournal(null);
-    return { ran: jobs };
+    const mail = wanted.filter((job) => job !== 'archive');
+    const ran: JobName[] = [];
+    if (mail.length) {
+      const run = openJobRun(clock);
+      const jobs = mail.filter((job) => !ranOn(run.notices, job, run.s.today));
+      for (const job of jobs) deliver(run, job, messagesFor(run, job));
+      appendNotices(run.noticeTable, run.added);
+      writeJobRuns({ ...clock.props.jobRuns, ...Object.fromEntries(mail.map((job) => [job, clock.today])) });
+      if (run.s.journal || run.added.some((n) => n.status === 'sent')) writeJournal(null);
+      ran.push(...jobs);
+    }
+    if (wanted.includes('archive')) {
+      archiveHoldingLock();
+      ran.push('archive');
+    }
+    return { ran };
   });
 }
 
@@ -267,11 +276,19 @@ export function jobStatuses(clock: Clock): JobStatus[] {
     new Date(wallOf(at, clock.offset)).toISOString().slice(0, 16).replace('T', ' ');
   return JOBS.map((job) => {
     const last = notices.filter((n) => n.job === job.name && n.status === 'done').map((n) => n.at);
-    const next = nextRun(job, clock.today, minute, settings, wd, ranOn(notices, job.name, clock.today));
+    const lastDay = clock.props.jobRuns[job.name];
+    const next = nextRun(
+      job,
+      clock.today,
+      minute,
+      settings,
+      wd,
+      lastDay === clock.today || ranOn(notices, job.name, clock.today),
+    );
     return {
       job: job.name,
       fn: job.fn,
-      lastRun: last.length ? stamp(Math.max(...last)) : null,
+      lastRun: last.length ? stamp(Math.max(...last)) : (lastDay ?? null),
       nextRun: `${next.day} ${hhmm(next.minute)}`,
     };
   });

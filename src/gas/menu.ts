@@ -9,6 +9,8 @@ export const MENU_ITEMS = [
   { key: 'menu.setup', fn: 'setupSheets' },
   { key: 'menu.installJobs', fn: 'installDailyJobs' },
   { key: 'menu.sendDigest', fn: 'sendDigestNow' },
+  { key: 'menu.archiveNow', fn: 'archiveNow' },
+  { key: 'menu.restore', fn: 'restoreFromArchive' },
   { key: 'menu.about', fn: 'showAbout' },
 ] as const;
 

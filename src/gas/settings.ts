@@ -64,6 +64,10 @@ export function writeJournal(journal: Journal | null): void {
   else props.deleteProperty(JOURNAL_PROPERTY);
 }
 
+export function writeArchivedSeq(seqs: Record<string, number>): void {
+  PropertiesService.getDocumentProperties().setProperty(ARCHIVED_SEQ_PROPERTY, JSON.stringify(seqs));
+}
+
 export function writeJobRuns(runs: Record<string, string>): void {
   PropertiesService.getDocumentProperties().setProperty(JOB_RUNS_PROPERTY, JSON.stringify(runs));
 }

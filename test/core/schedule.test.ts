@@ -18,7 +18,13 @@ describe('dueJobs', () => {
     [at(17, 10), [], ['digest']],
     [at(17, 45), ['digest', 'rollCall'], ['escalation']],
   ] as const)('at minute %s with %j done runs %j', (minute, done, expected) => {
-    expect(dueJobs('2024-10-17', minute, DEFAULT_SETTINGS, wd, new Set(done))).toEqual(expected);
+    // The archive (01:00) has run already in these cases.
+    expect(dueJobs('2024-10-17', minute, DEFAULT_SETTINGS, wd, new Set(['archive', ...done]))).toEqual(expected);
+  });
+
+  it('runs the archive from 01:00', () => {
+    expect(dueJobs('2024-10-17', at(0, 30), DEFAULT_SETTINGS, wd, new Set())).toEqual([]);
+    expect(dueJobs('2024-10-17', at(1, 10), DEFAULT_SETTINGS, wd, new Set())).toEqual(['archive']);
   });
 
   it('runs nothing on a non-working day', () => {

@@ -1,6 +1,6 @@
 // Service-call budgets (SPEC §13): deterministic counts, asserted so a regression fails CI. Times are never asserted.
 import { describe, expect, it } from 'vitest';
-import { benchWorld } from '../../bench/fixtures';
+import { archiveWorld, benchWorld } from '../../bench/fixtures';
 import { EDIT_OPERATIONS, JOB_OPERATIONS, JOB_TEAM_SIZE, SIDEBAR_OPERATIONS } from '../../bench/operations';
 import { ADMIN, emptyWorld, emulatorFor } from '../helpers/project';
 
@@ -61,5 +61,19 @@ describe.each(JOB_OPERATIONS)('$operation', ({ run }) => {
     expect(small!.sheetCalls).toBeLessThanOrEqual(15);
     expect(small!.flushes).toBe(0);
     expect(large!.sheetCalls).toBe(small!.sheetCalls);
+  });
+});
+
+describe('runArchive', () => {
+  it('makes the same Sheets calls (≤ 15) whether 1 or 300 tasks of 1,000 move, with no read-after-write flush', () => {
+    const [one, many] = [1, 300].map((due) => {
+      const emu = emulatorFor(archiveWorld(1000, due));
+      const r = emu.call<{ archived: number }>('runArchive', [], ADMIN);
+      expect(r.result.archived).toBe(due);
+      return r.metrics;
+    });
+    expect(one!.sheetCalls).toBeLessThanOrEqual(15);
+    expect(one!.flushes).toBe(0);
+    expect(many!.sheetCalls).toBe(one!.sheetCalls);
   });
 });

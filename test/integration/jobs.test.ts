@@ -293,6 +293,7 @@ describe('the jobs run on their own', () => {
       ['digest', '2024-10-21 09:00'],
       ['rollCall', '2024-10-21 15:30'],
       ['escalation', '2024-10-21 17:30'],
+      ['archive', '2024-10-21 08:00'],
     ]);
   });
 });

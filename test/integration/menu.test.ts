@@ -20,6 +20,8 @@ describe('onOpen', () => {
       '初始化/修复模板',
       '安装每日任务',
       '立即发送摘要',
+      '立即归档',
+      '从归档恢复',
       '关于',
     ]);
     expect(Object.keys(r.metrics.byApi).sort()).toEqual([
@@ -43,6 +45,8 @@ describe('onOpen', () => {
       'Set up or repair sheets',
       'Install daily jobs',
       'Send digest now',
+      'Archive now',
+      'Restore from archive',
       'About',
     ]);
     expect(world.ui.menus[0]!.items.map((i) => ('functionName' in i ? i.functionName : ''))).toEqual([
@@ -50,6 +54,8 @@ describe('onOpen', () => {
       'setupSheets',
       'installDailyJobs',
       'sendDigestNow',
+      'archiveNow',
+      'restoreFromArchive',
       'showAbout',
     ]);
   });
