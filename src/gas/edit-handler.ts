@@ -155,10 +155,11 @@ function stampProgress(e: EditEvent, tg: Target, block: Block, edited: Set<strin
 function checkPeople(e: EditEvent, tg: Target, block: Block): void {
   const names = new Set(teamOf(e.source, tg.locale).map((m) => m.name));
   const col = block.cols.collaborators! + 1;
+  const idKey = tg.key === 'overview' ? 'taskId' : 'subtaskId';
   block.values.slice(1).forEach((r, i) => {
     const unknown = splitPeople(r[col - 1]).filter((n) => !names.has(n));
     const text = unknown.length ? t('edit.unknownPeople', tg.locale, { names: unknown.join('、') }) : '';
-    tg.sheet.getRange(tg.r1 + i, col).setNote(text);
+    tg.sheet.getRange(tg.r1 + i, col).setNote(text && rowNote(r[block.cols[idKey]!], text));
   });
 }
 
@@ -323,7 +324,14 @@ function writeRow(
     for (const [k, v] of Object.entries(changes)) span[block.cols[k]! - first] = v;
     tg.sheet.getRange(row, first + 1, 1, span.length).setValues([span]);
   }
-  for (const r of reverts) tg.sheet.getRange(row, block.cols[r.key]! + 1).setNote(r.note);
+  const id = current[block.cols[tg.key === 'overview' ? 'taskId' : 'subtaskId']!];
+  for (const r of reverts) tg.sheet.getRange(row, block.cols[r.key]! + 1).setNote(rowNote(id, r.note));
+}
+
+/** Notes name the row they are about, so one that ends up elsewhere (rows closed up by the archive) still reads right. */
+function rowNote(id: unknown, text: string): string {
+  const label = String(id ?? '').trim();
+  return label ? `[${label}] ${text}` : text;
 }
 
 /**

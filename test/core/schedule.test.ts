@@ -19,7 +19,9 @@ describe('dueJobs', () => {
     [at(17, 45), ['digest', 'rollCall'], ['escalation']],
   ] as const)('at minute %s with %j done runs %j', (minute, done, expected) => {
     // The archive (01:00) has run already in these cases.
-    expect(dueJobs('2024-10-17', minute, DEFAULT_SETTINGS, wd, new Set(['archive', ...done]))).toEqual(expected);
+    expect(dueJobs('2024-10-17', minute, DEFAULT_SETTINGS, wd, new Set(['archive', ...done]))).toEqual(
+      expected,
+    );
   });
 
   it('runs the archive from 01:00', () => {

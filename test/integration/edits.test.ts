@@ -61,7 +61,7 @@ describe('onEdit (simple trigger)', () => {
   it('notes people in 协作人 who are not on the Team, and clears the note once fixed', () => {
     const { world, emu } = setup();
     edit(emu, OV, 'E2', '*华、路人甲', 'ming@example.com');
-    expect(note(world, OV, 2, 5)).toBe('不在成员表中:路人甲');
+    expect(note(world, OV, 2, 5)).toBe('[产品迭代2024-001] 不在成员表中:路人甲');
     edit(emu, OV, 'E2', '*华、芳', 'ming@example.com');
     expect(note(world, OV, 2, 5)).toBeUndefined();
     expect(lastCalls(world, 'onEdit').calls).toBeLessThanOrEqual(4);
@@ -82,7 +82,7 @@ describe('handleEdit (installable, as the admin)', () => {
     edit(emu, OV, 'J3', '已完成', 'lei@example.com');
     expect(cell(world, OV, 3, 10)).toBe('待验收');
     expect(note(world, OV, 3, 10)).toBe(
-      '你无权将状态改为「已完成」(只有发起人或主管可以验收);已恢复为「待验收」。',
+      '[日常协作2024-015] 你无权将状态改为「已完成」(只有发起人或主管可以验收);已恢复为「待验收」。',
     );
     expect(lastCalls(world, 'handleEdit').calls).toBeLessThanOrEqual(6);
   });
@@ -142,8 +142,8 @@ describe('handleEdit (installable, as the admin)', () => {
       ['*强', '*明'],
       ['*丽', '*磊'],
     ]);
-    expect(note(world, OV, 2, 3)).toBe('只有主管可以更改发起人;已恢复为「*强」。');
-    expect(note(world, OV, 3, 4)).toBe('只有发起人或主管可以更改负责人;已恢复为「*磊」。');
+    expect(note(world, OV, 2, 3)).toBe('[产品迭代2024-001] 只有主管可以更改发起人;已恢复为「*强」。');
+    expect(note(world, OV, 3, 4)).toBe('[日常协作2024-015] 只有发起人或主管可以更改负责人;已恢复为「*磊」。');
   });
 
   it('lets a manager make the same paste', () => {
@@ -174,6 +174,6 @@ describe('handleEdit (installable, as the admin)', () => {
     world.spreadsheet.editors.push('stranger@example.org');
     edit(emu, OV, 'D2', '*华', 'stranger@example.org');
     expect(cell(world, OV, 2, 4)).toBe('*明');
-    expect(note(world, OV, 2, 4)).toBe('你不在成员表中,不能修改此单元格;已恢复。');
+    expect(note(world, OV, 2, 4)).toBe('[产品迭代2024-001] 你不在成员表中,不能修改此单元格;已恢复。');
   });
 });
