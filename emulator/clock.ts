@@ -77,8 +77,21 @@ export interface Firing {
   result: RunResult;
 }
 
+/** Trigger faults Apps Script is known for: a firing that comes late, or comes twice. */
+export interface FiringFaults {
+  /** How late the firing due at `at` comes, in ms (0: on time); a firing due before `until` still runs, late. */
+  late?: (at: number) => number;
+  /** Each firing runs twice, one execution after the other. */
+  twice?: boolean;
+}
+
 /** Runs, in time order, every firing of the installed time-driven triggers up to `until`; the clock ends at `until`. */
-export function runDueTriggers(emu: Emulator, until: number, scriptTimeZone: string): Firing[] {
+export function runDueTriggers(
+  emu: Emulator,
+  until: number,
+  scriptTimeZone: string,
+  faults: FiringFaults = {},
+): Firing[] {
   const { world } = emu;
   const due = world.triggers
     .filter((t) => t.eventType === 'CLOCK')
@@ -87,9 +100,13 @@ export function runDueTriggers(emu: Emulator, until: number, scriptTimeZone: str
   const out: Firing[] = [];
   for (const { t, at } of due) {
     if (!world.triggers.some((x) => x.uid === t.uid)) continue;
-    world.clock.now = Math.max(world.clock.now, at);
+    const firedAt = at + (faults.late?.(at) ?? 0);
+    world.clock.now = Math.max(world.clock.now, firedAt);
     t.lastRun = at;
-    out.push({ handler: t.handler, at: new Date(at).toISOString(), result: runClockTrigger(emu, t, at) });
+    for (let n = faults.twice ? 2 : 1; n > 0; n--) {
+      const result = runClockTrigger(emu, t, firedAt);
+      out.push({ handler: t.handler, at: new Date(firedAt).toISOString(), result });
+    }
   }
   world.clock.now = Math.max(world.clock.now, until);
   return out;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { buildSync } from 'esbuild';
+import { applyFaults, type CallFault } from './faults';
 import type { AuthModeName, ExecutionState, HostHooks } from './runtime/context';
 import { SHEET_CLASSES } from './runtime/cost';
 import type { EventSpec, RuntimeExports } from './runtime/index';
@@ -73,11 +74,46 @@ export interface ExecOptions {
   dieAtCall?: number | null;
 }
 
+/** How a rerun from the lock queue starts: after its wait, giving up at once if the wait outlasted its timeout. */
+interface QueuedStart {
+  waitedMs: number;
+  timedOutKey: string | null;
+  /** The result handed out when the execution first queued, completed when it finally runs. */
+  result: RunResult;
+}
+
+/** An execution that stopped to wait for a lock a suspended execution holds (lockWaits = 'queue'). */
+interface Waiter {
+  key: string;
+  holder: number;
+  timeoutMs: number;
+  /** The holder's simulated time when the waiter queued: the wait is what the holder spends after that. */
+  holderSimAtPark: number;
+  rerun: (start: QueuedStart) => RunResult;
+  result: RunResult;
+}
+
+/**
+ * How an execution waits for a lock another one holds. 'timeout': it waits out its whole timeout on the simulated
+ * clock and fails (tryLock false, waitLock throws) — what happens when the holder runs longer than the timeout.
+ * 'queue': it waits until the holder releases, as Apps Script's blocking lock does; being single-threaded, the
+ * emulator stops the waiting execution at its tryLock/waitLock and runs it again from the start the moment the
+ * holder releases (at releaseLock or at its end), with the wait charged to its time (and the clock). It then gives up
+ * as with 'timeout' if the holder ran longer after it queued than its timeout. Running it again from the start is
+ * the same as resuming it only if it changed nothing before asking for the lock, so an execution that already wrote
+ * something times out as with 'timeout' instead.
+ */
+export type LockWaits = 'timeout' | 'queue';
+
 export interface RunResult<T = unknown> {
   ok: boolean;
   result: T;
   error: { name: string; message: string; stack: string } | null;
   metrics: ExecutionMetrics;
+  /** True while the execution waits in the lock queue; the host fills in this result when it has run. */
+  pending?: boolean;
+  /** Simulated ms it waited in the lock queue before it ran. */
+  waitedMs?: number;
 }
 
 export interface EmulatorOptions {
@@ -87,6 +123,10 @@ export interface EmulatorOptions {
   /** Wall-clock guard against infinite loops, per execution. */
   timeoutMs?: number;
   beforeCall?: HostHooks['beforeCall'];
+  /** How a contender waits for a lock (default 'timeout'; see LockWaits). */
+  lockWaits?: LockWaits;
+  /** Let the clock advance by each call's simulated cost, so Date.now() sees an execution's time pass (default off). */
+  clockRuns?: boolean;
 }
 
 export class ScriptError extends Error {
@@ -103,7 +143,16 @@ export class Emulator {
   /** Set to make executions die at a given service call (fault injection); applies to the next execution only. */
   dieAtCall: number | null = null;
   beforeCall: HostHooks['beforeCall'];
+  /** Faults injected into every execution's service calls (counters run across executions). */
+  faults: CallFault[] = [];
+  lockWaits: LockWaits;
+  clockRuns: boolean;
   private depth = 0;
+  /** Executions started and not yet ended (a nested execution's caller is suspended, not ended). */
+  private readonly running = new Map<number, ExecutionState>();
+  private readonly queue: Waiter[] = [];
+  /** Where each execution that decided to queue waits (filled by contend, read when its attempt ends). */
+  private readonly parking = new Map<number, Omit<Waiter, 'rerun' | 'result'>>();
 
   constructor(
     public world: World,
@@ -111,6 +160,8 @@ export class Emulator {
   ) {
     this.distDir = options.distDir ?? path.join(PROJECT_ROOT, 'dist');
     this.beforeCall = options.beforeCall;
+    this.lockWaits = options.lockWaits ?? 'timeout';
+    this.clockRuns = options.clockRuns ?? false;
   }
 
   /** Deterministic random numbers from the world's seed (mulberry32), so runs repeat exactly. */
@@ -181,6 +232,7 @@ export class Emulator {
     fn: string,
     what: { kind: 'args'; args: unknown[] } | { kind: 'event'; event: EventSpec },
     opts: ExecOptions,
+    queued?: QueuedStart,
   ): RunResult<T> {
     const project = loadProject(this.distDir);
     const world = this.world;
@@ -196,18 +248,26 @@ export class Emulator {
       serviceCalls: 0,
       pendingSheetWrites: false,
       flushes: 0,
-      simMs: 0,
+      simMs: queued?.waitedMs ?? 0,
       emails: 0,
       recipients: 0,
       dieAtCall: opts.dieAtCall ?? this.dieAtCall,
-      dead: false,
+      death: null,
       simLimitMs: opts.simpleTrigger ? 30_000 : 360_000,
+      clockRuns: this.clockRuns,
+      clockCarry: 0,
+      lockTimedOut: queued?.timedOutKey ?? null,
+      parked: false,
     };
     this.dieAtCall = null;
+    if (queued && !this.clockRuns) world.clock.now += queued.waitedMs;
     const host: HostHooks = {
       htmlFiles: project.html,
       random: this.random,
-      beforeCall: this.beforeCall,
+      beforeCall: (api, e) => this.beforeCall?.(api, e),
+      fault: (api) => (this.faults.length ? applyFaults(this.faults, api) : null),
+      contend: (key, holder, e, timeoutMs) => this.contend(key, holder, e, timeoutMs),
+      released: (key, holder) => this.runWaiters(holder, key),
     };
     const handoff: Record<string, unknown> = {
       world,
@@ -222,6 +282,7 @@ export class Emulator {
     let result: unknown = null;
     let error: RunResult['error'] = null;
     this.depth++;
+    this.running.set(exec.id, exec);
     const cpuBefore = process.cpuUsage();
     try {
       runtime().runInContext(context, { timeout });
@@ -243,20 +304,95 @@ export class Emulator {
       };
     } finally {
       this.depth--;
+      this.running.delete(exec.id);
       for (const [key, holder] of Object.entries(world.locks))
         if (holder === exec.id) delete world.locks[key];
     }
+    if (exec.death && ok) {
+      ok = false;
+      result = null;
+      error = { name: 'Exception', message: exec.death, stack: '' };
+    }
     const cpu = process.cpuUsage(cpuBefore);
     const metrics = summarize(exec, ok, error?.message, (cpu.user + cpu.system) / 1000);
+    if (exec.parked)
+      return this.park<T>(exec, metrics, queued, (start) => this.execute(fn, what, opts, start));
     world.executions.push(metrics);
     if (world.executions.length > 200) world.executions.splice(0, world.executions.length - 200);
-    return { ok, result: result as T, error, metrics };
+    if (error) logFailure(world, exec.id, error);
+    const out: RunResult<T> = { ok, result: result as T, error, metrics };
+    if (queued) out.waitedMs = queued.waitedMs;
+    this.runWaiters(exec.id);
+    return out;
+  }
+
+  /** The runtime asks whether `exec` should queue for a lock `holder` holds (see LockWaits). */
+  private contend(key: string, holder: number, exec: ExecutionState, timeoutMs: number): boolean {
+    const holding = this.running.get(holder);
+    if (this.lockWaits !== 'queue' || !holding || timeoutMs <= 0) return false;
+    if (exec.calls.some((c) => c.kind === 'write' && c.service !== 'Lock')) return false;
+    this.parking.set(exec.id, { key, holder, timeoutMs, holderSimAtPark: holding.simMs });
+    return true;
+  }
+
+  /** Queues an execution that stopped at a held lock; its result is pending until it has run again. */
+  private park<T>(
+    exec: ExecutionState,
+    metrics: ExecutionMetrics,
+    queued: QueuedStart | undefined,
+    rerun: Waiter['rerun'],
+  ): RunResult<T> {
+    const spot = this.parking.get(exec.id)!;
+    this.parking.delete(exec.id);
+    const result: RunResult = queued?.result ?? {
+      ok: false,
+      result: null,
+      error: { name: 'Queued', message: `waiting for ${spot.key}`, stack: '' },
+      metrics,
+      pending: true,
+    };
+    this.queue.push({ ...spot, rerun, result });
+    return result as RunResult<T>;
+  }
+
+  /** Runs, in the order they queued, the executions waiting for locks `holder` has released. */
+  private runWaiters(holder: number, key?: string): void {
+    const holding = this.running.get(holder);
+    const ready = this.queue.filter((w) => w.holder === holder && (key === undefined || w.key === key));
+    if (ready.length === 0) return;
+    for (const w of ready) this.queue.splice(this.queue.indexOf(w), 1);
+    const holderSim = holding?.simMs ?? this.world.executions.find((m) => m.exec === holder)?.simMs ?? 0;
+    let before = 0;
+    for (const w of ready) {
+      const waited = Math.max(0, holderSim - w.holderSimAtPark) + before;
+      const timedOut = waited > w.timeoutMs;
+      const done = w.rerun({
+        waitedMs: Math.min(waited, w.timeoutMs),
+        timedOutKey: timedOut ? w.key : null,
+        result: w.result,
+      });
+      if (done.pending) continue;
+      Object.assign(w.result, done);
+      delete w.result.pending;
+      before += done.metrics.simMs - (done.waitedMs ?? 0);
+    }
   }
 
   /** True while an execution is running (a nested call from a hook is a concurrent execution). */
   get busy(): boolean {
     return this.depth > 0;
   }
+}
+
+/** A failed execution leaves its error in the log, as Apps Script's Executions page shows it. */
+function logFailure(world: World, exec: number, error: NonNullable<RunResult['error']>): void {
+  world.logs.push({
+    at: new Date(world.clock.now).toISOString(),
+    exec,
+    level: 'error',
+    message: `${error.name}: ${error.message}`,
+  });
+  if (world.logs.length > 2000) world.logs.splice(0, world.logs.length - 2000);
 }
 
 export function summarize(exec: ExecutionState, ok: boolean, error?: string, cpuMs = 0): ExecutionMetrics {

@@ -33,6 +33,21 @@ export const SAMPLE_ADMIN = 'qiang@example.com';
 
 /** The playground's "now": a Thursday morning in October 2024, when the samples are current. */
 export const SAMPLE_NOW = '2024-10-24T10:00:00+08:00';
+
+/** The guide's example task as a createTask input (SPEC §5.1), for the playground's examples, tests and the bench. */
+export const EXAMPLE_TASK = {
+  prefix: '产品迭代',
+  name: 'Q4客户满意度调研报告',
+  initiator: '*强',
+  owner: '*明',
+  collaborators: ['*华'],
+  project: '提升客户复购率',
+  type: 'project',
+  priority: 'high',
+  due: '2024-10-30',
+  notes: '需包含10份以上客户访谈数据',
+  subtasks: [{ name: '调研问卷设计与发放', owner: '*明', collaborators: ['*华'] }],
+};
 export const SAMPLE_TIME_ZONE = 'Asia/Shanghai';
 
 type Cell = string | number | { date: string } | { datetime: string } | { enum: EnumKey; code: string };

@@ -29,24 +29,21 @@ export function ruleAt<T>(rules: RectRule<T>[], row: number, col: number): T | u
   return undefined;
 }
 
-/** Per-cell grid of the values in force over a rectangle. */
+/** Per-cell grid of the values in force over a rectangle: each rule paints its overlap in order (last wins). */
 export function ruleGrid<T>(rules: RectRule<T>[], rect: Rect, fallback: T): T[][] {
-  const relevant = rules.filter((r) => intersects(r, rect));
   const grid: T[][] = [];
-  for (let row = rect.r1; row <= rect.r2; row++) {
-    const line: T[] = [];
-    for (let col = rect.c1; col <= rect.c2; col++) {
-      let v = fallback;
-      for (let i = relevant.length - 1; i >= 0; i--) {
-        const r = relevant[i]!;
-        if (contains(r, row, col)) {
-          v = r.v;
-          break;
-        }
-      }
-      line.push(v);
+  for (let row = rect.r1; row <= rect.r2; row++)
+    grid.push(new Array<T>(rect.c2 - rect.c1 + 1).fill(fallback));
+  for (const r of rules) {
+    if (!intersects(r, rect)) continue;
+    const r1 = Math.max(r.r1, rect.r1);
+    const r2 = Math.min(r.r2, rect.r2);
+    const c1 = Math.max(r.c1, rect.c1);
+    const c2 = Math.min(r.c2, rect.c2);
+    for (let row = r1; row <= r2; row++) {
+      const line = grid[row - rect.r1]!;
+      for (let col = c1; col <= c2; col++) line[col - rect.c1] = r.v;
     }
-    grid.push(line);
   }
   return grid;
 }

@@ -10,9 +10,10 @@ import { headersOf, sheetDef, sheetName } from '../../src/core/templates';
 import { runClockTrigger, runDueTriggers } from '../clock';
 import { applyUserEdit } from '../edits';
 import { ruleGrid } from '../model/rects';
+import { cellAt } from '../model/sheet-ops';
 import { displayValue } from '../model/values';
 import { Emulator, PROJECT_ROOT, type RunResult } from '../sandbox';
-import type { World } from '../world';
+import type { ChartState, Rect, SheetState, World } from '../world';
 import { loadWorld, resetWorld, saveWorld } from './state';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -58,7 +59,38 @@ function defaultUser(world: World): string {
   return teamOf(world).find((m) => m.role === 'manager')?.email ?? world.spreadsheet.owner;
 }
 
-/** The values a person sees in each sheet (display values), for GET /api/workbook. */
+/** The display values of a rectangle, cut off below the sheet's last stored row (whole-column ranges). */
+function displayGrid(sheet: SheetState, rect: Rect): string[][] {
+  const clipped = { ...rect, r2: Math.min(rect.r2, Math.max(rect.r1, sheet.rows.length)) };
+  return ruleGrid(sheet.formats, clipped, '').map((line, i) =>
+    line.map((format, j) => displayValue(cellAt(sheet, clipped.r1 + i, clipped.c1 + j), format)),
+  );
+}
+
+/** A display value as a chart value: thousands separators allowed, anything else non-numeric is 0. */
+function chartNumber(text: string): number {
+  const n = Number(text.replace(/,/g, ''));
+  return Number.isFinite(n) ? n : 0;
+}
+
+/** A chart for the page: its first range as a table (header row of series names, label column, numbers), blank rows skipped. */
+function chartView(sheet: SheetState, chart: ChartState) {
+  const [headers = [], ...all] = chart.ranges[0] ? displayGrid(sheet, chart.ranges[0]) : [];
+  // Like Sheets, a chart skips the empty rows of its range (ranges are often drawn longer than the data).
+  const rows = all.filter((r) => r.some((v) => v !== ''));
+  return {
+    id: chart.id,
+    type: chart.type,
+    title: chart.title,
+    position: { row: chart.position.row, col: chart.position.col },
+    series: {
+      labels: rows.map((r) => r[0] ?? ''),
+      columns: headers.slice(1).map((name, i) => ({ name, values: rows.map((r) => chartNumber(r[i + 1]!)) })),
+    },
+  };
+}
+
+/** The values a person sees in each sheet (display values) and its charts' data, for GET /api/workbook. */
 export function workbookView(world: World) {
   return {
     timeZone: world.spreadsheet.timeZone,
@@ -73,6 +105,7 @@ export function workbookView(world: World) {
         values: s.rows.map((r, i) =>
           Array.from({ length: cols }, (_, j) => displayValue(r[j] ?? '', formats[i]?.[j] ?? '')),
         ),
+        charts: s.charts.map((c) => chartView(s, c)),
       };
     }),
   };

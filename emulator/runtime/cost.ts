@@ -58,7 +58,15 @@ const READS: Record<string, string[]> = {
   Properties: ['getProperty', 'getProperties', 'getKeys'],
   ScriptApp: ['getProjectTriggers', 'getUserTriggers'],
   MailApp: ['getRemainingDailyQuota'],
-  EmbeddedChart: ['getRanges', 'getOptions', 'getId', 'getType'],
+  EmbeddedChart: [
+    'getRanges',
+    'getOptions',
+    'getId',
+    'getType',
+    'getChartId',
+    'getContainerInfo',
+    'getNumHeaders',
+  ],
 };
 
 const WRITES: Record<string, string[]> = {
@@ -152,6 +160,8 @@ const LOCAL_CLASSES = new Set([
   'HtmlTemplate',
   'User',
   'EmbeddedChartBuilder',
+  'ChartOptions',
+  'ContainerInfo',
   'Menu',
   'Session',
 ]);

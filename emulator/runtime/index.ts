@@ -1,10 +1,12 @@
 // Runtime entry, evaluated inside each execution's fresh context: installs the fake services and the simulated clock.
+import { makeCharts } from './charts';
 import { type Bridge, gasError } from './context';
 import { makeEnv } from './env';
 import { makeHtmlService } from './html';
 import { makeTracker } from './instrument';
+import { makeLockService } from './lock';
 import { makeScriptApp } from './script';
-import { makeLockService, makeLoggers, makeMailApp, makePropertiesService, makeSession } from './services';
+import { makeLoggers, makeMailApp, makePropertiesService, makeSession } from './services';
 import { makeSpreadsheetApp } from './spreadsheet';
 import { uiGetter } from './ui';
 import { makeUtilities } from './utilities';
@@ -54,6 +56,7 @@ const { SpreadsheetApp, range } = makeSpreadsheetApp(env, uiGetter(env, handoff.
 const { Logger, console } = makeLoggers(env);
 Object.assign(g, {
   SpreadsheetApp,
+  Charts: makeCharts(env),
   ScriptApp: makeScriptApp(env),
   LockService: makeLockService(env),
   PropertiesService: makePropertiesService(env),

@@ -1,5 +1,5 @@
 // Wraps fake service objects so every method call is logged, classified, charged, and unknown methods fail loudly.
-import { type Bridge, gasError } from './context';
+import { type Bridge, charge, gasError } from './context';
 import { classify, SHEET_CLASSES, SIM_COST } from './cost';
 
 const PASS_THROUGH = new Set([
@@ -48,11 +48,11 @@ const SCOPES: Record<string, string> = {
 };
 
 export function makeTracker(bridge: Bridge) {
-  const { exec, host } = bridge;
+  const { exec, host, world } = bridge;
 
   function record(cls: string, method: string): void {
     const api = `${cls}.${method}`;
-    if (exec.dead) throw gasError('Execution was terminated (injected fault).');
+    if (exec.death) throw gasError(exec.death);
     if (exec.authMode === 'NONE' && !NONE_ALLOWED.has(api) && cls !== 'Logger') {
       throw gasError(
         `You do not have permission to call ${api}. (AuthMode.NONE allows only building the add-on menu.)`,
@@ -69,22 +69,25 @@ export function makeTracker(bridge: Bridge) {
       flush = true;
       exec.flushes++;
       exec.pendingSheetWrites = false;
-      exec.simMs += SIM_COST.flush;
+      charge(world, exec, SIM_COST.flush);
     }
     if (sheets && kind === 'write') exec.pendingSheetWrites = true;
     exec.calls.push({ api, kind, service: cls, flush });
-    exec.simMs += SIM_COST[kind];
+    charge(world, exec, SIM_COST[kind]);
     if (kind === 'read' || kind === 'write') {
       exec.serviceCalls++;
       if (exec.dieAtCall !== null && exec.serviceCalls >= exec.dieAtCall) {
-        exec.dead = true;
-        throw gasError('Execution was terminated (injected fault).');
+        exec.death = 'Execution was terminated (injected fault).';
+        throw gasError(exec.death);
       }
     }
+    const fault = host.fault?.(api, exec);
+    if (fault?.delayMs) charge(world, exec, fault.delayMs);
     if (exec.simMs > exec.simLimitMs) {
-      exec.dead = true;
-      throw gasError('Exceeded maximum execution time');
+      exec.death = 'Exceeded maximum execution time';
+      throw gasError(exec.death);
     }
+    if (fault?.error) throw gasError(fault.error);
   }
 
   /** Wraps an instance: calls are logged as `${cls}.${method}`; unknown methods throw when called. */

@@ -277,14 +277,19 @@ export class Range {
   /** Layers a style over a rectangle; older rules it hides completely lose the keys it sets. */
   private layerStyle(rect: Rect, style: CellStyle): void {
     const sheet = this.state();
-    const keys = Object.keys(style) as (keyof CellStyle)[];
-    const kept = sheet.styles.flatMap((rule) => {
+    sheet.styles = [
+      ...this.stylesOutside(rect, Object.keys(style) as (keyof CellStyle)[]),
+      { ...rect, v: style },
+    ];
+  }
+  /** The style rules with `keys` removed from those the rectangle hides completely (emptied rules dropped). */
+  private stylesOutside(rect: Rect, keys: (keyof CellStyle)[]): SheetState['styles'] {
+    return this.state().styles.flatMap((rule) => {
       if (!covers(rect, rule)) return [rule];
       const v = { ...rule.v };
       for (const k of keys) delete v[k];
       return Object.keys(v).length ? [{ ...rule, v }] : [];
     });
-    sheet.styles = [...kept, { ...rect, v: style }];
   }
   getFontWeights(): string[][] {
     return this.styleGrid('fontWeight', 'normal');
@@ -304,15 +309,14 @@ export class Range {
   setBackground(color: string | null): Range {
     return this.setStyle({ background: color ?? '#ffffff' });
   }
+  /** A value per cell, layered as one rule per run of equal values down each column (not one per cell). */
   private setStyles<K extends keyof CellStyle>(key: K, grid: unknown, method: string): Range {
     this.checkShape(grid, method);
-    grid.forEach((row, i) => {
-      row.forEach((v, j) => {
-        const r = this.rect.r1 + i;
-        const c = this.rect.c1 + j;
-        this.layerStyle({ r1: r, c1: c, r2: r, c2: c }, { [key]: v } as CellStyle);
-      });
-    });
+    const runs = setGrid([], this.rect, grid as CellStyle[K][][], (v) => String(v));
+    this.state().styles = [
+      ...this.stylesOutside(this.rect, [key]),
+      ...runs.map(({ v, ...rect }) => ({ ...rect, v: { [key]: v } as CellStyle })),
+    ];
     return this;
   }
   setFontWeights(weights: unknown[][]): Range {

@@ -1,51 +1,9 @@
-// Fake LockService, PropertiesService, MailApp, Session and Logger/console.
+// Fake PropertiesService, MailApp, Session and Logger/console (LockService is in lock.ts).
 import { formatDate } from '../model/datefmt';
 import type { LogEntry } from '../world';
-import { gasError } from './context';
+import { charge, gasError } from './context';
+import { SIM_COST } from './cost';
 import type { Env } from './env';
-
-export const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
-
-class Lock {
-  constructor(
-    private readonly env: Env,
-    private readonly key: string,
-  ) {}
-  private free(): boolean {
-    const holder = this.env.world.locks[this.key];
-    return holder === undefined || holder === this.env.exec.id;
-  }
-  /** Acquires at once when free; otherwise waits out the timeout (on the simulated clock) and gives up. */
-  tryLock(timeoutInMillis: number): boolean {
-    if (this.free()) {
-      this.env.world.locks[this.key] = this.env.exec.id;
-      return true;
-    }
-    this.env.world.clock.now += Math.max(0, Number(timeoutInMillis) || 0);
-    this.env.exec.simMs += Math.max(0, Number(timeoutInMillis) || 0);
-    return false;
-  }
-  waitLock(timeoutInMillis: number): void {
-    if (!this.tryLock(timeoutInMillis)) throw gasError(LOCK_TIMEOUT);
-  }
-  releaseLock(): void {
-    if (this.env.world.locks[this.key] === this.env.exec.id) delete this.env.world.locks[this.key];
-  }
-  hasLock(): boolean {
-    return this.env.world.locks[this.key] === this.env.exec.id;
-  }
-}
-
-export function makeLockService(env: Env): unknown {
-  return env.track(
-    {
-      getDocumentLock: () => env.track(new Lock(env, `document:${env.world.spreadsheet.id}`), 'Lock'),
-      getScriptLock: () => env.track(new Lock(env, 'script'), 'Lock'),
-      getUserLock: () => env.track(new Lock(env, `user:${env.exec.effectiveUser}`), 'Lock'),
-    },
-    'LockService',
-  );
-}
 
 const VALUE_LIMIT = 9 * 1024;
 
@@ -175,6 +133,7 @@ export function makeMailApp(env: Env): unknown {
     });
     exec.emails++;
     exec.recipients += all.length;
+    charge(world, exec, SIM_COST.email);
   };
   return env.track(
     {

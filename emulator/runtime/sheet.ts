@@ -1,4 +1,4 @@
-// Fake SpreadsheetApp.Sheet: ranges, size, row insertion and deletion, freezing, widths, visibility, protections, rules.
+// Fake SpreadsheetApp.Sheet: ranges, size, row insertion and deletion, freezing, widths, visibility, protections, rules, charts.
 import { parseA1 } from '../model/a1';
 import { ruleAt } from '../model/rects';
 import {
@@ -11,6 +11,7 @@ import {
   shiftLines,
 } from '../model/sheet-ops';
 import { emptySheet, type Rect, type SheetState } from '../world';
+import { SheetCharts } from './charts';
 import { conditionalState } from './conditional';
 import { gasError } from './context';
 import { type Env, scriptToCell } from './env';
@@ -281,6 +282,25 @@ export class Sheet {
       );
     }
     this.state().conditionalRules = rules.map((r) => conditionalState(r));
+  }
+
+  private charts(): SheetCharts {
+    return new SheetCharts(this.deps.env, this.deps.range, this.sheetId);
+  }
+  newChart(): unknown {
+    return this.charts().newChart();
+  }
+  insertChart(chart: unknown): void {
+    this.charts().insert(chart);
+  }
+  getCharts(): unknown[] {
+    return this.charts().list();
+  }
+  updateChart(chart: unknown): void {
+    this.charts().update(chart);
+  }
+  removeChart(chart: unknown): void {
+    this.charts().remove(chart);
   }
 }
 

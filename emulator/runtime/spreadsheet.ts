@@ -3,7 +3,7 @@ import { parseA1 } from '../model/a1';
 import { canEditProtection, PROTECTED_MESSAGE, sheetById } from '../model/sheet-ops';
 import type { ConditionalRule, Rect } from '../world';
 import { BooleanCriteriaEnum, ConditionalFormatRule, ConditionalFormatRuleBuilder } from './conditional';
-import { gasError } from './context';
+import { charge, gasError } from './context';
 import { SIM_COST } from './cost';
 import type { Env } from './env';
 import { makeProtections, ProtectionType } from './protection';
@@ -54,7 +54,7 @@ export function makeSpreadsheetApp(
     flush: () => {
       if (env.exec.pendingSheetWrites) {
         env.exec.flushes++;
-        env.exec.simMs += SIM_COST.flush;
+        charge(env.world, env.exec, SIM_COST.flush);
         env.exec.pendingSheetWrites = false;
       }
     },

@@ -76,6 +76,8 @@ export interface TeamDigest {
   acceptanceOver2Days: (TaskRef & { days: number })[];
   /** Recipients the mail quota left out last time (emails), to follow up by hand. */
   skipped: string[];
+  /** The account the jobs run as when it is no longer on the Team sheet (to hand them over), else null. */
+  jobsAccount: string | null;
 }
 
 export interface RollCall {
@@ -308,7 +310,11 @@ function pendingSince(t: TaskRecord, subtasks: SubtaskRecord[]): string | null {
 }
 
 /** One team digest per 主管: counts, overdue tasks, yesterday's non-updaters, stale problems and acceptances. */
-export function teamDigests(input: DigestInput, skipped: string[]): TeamDigest[] {
+export function teamDigests(
+  input: DigestInput,
+  skipped: string[],
+  jobsAccount: string | null = null,
+): TeamDigest[] {
   const { taskById, active, subtasksByTask } = indexWorkbook(input);
   const lastWorkingDay = input.wd.previous(input.today);
   const counts: Record<StatusCode, number> = {
@@ -342,6 +348,7 @@ export function teamDigests(input: DigestInput, skipped: string[]): TeamDigest[]
       problemsOver24h: problems,
       acceptanceOver2Days: acceptance,
       skipped,
+      jobsAccount,
     }));
 }
 

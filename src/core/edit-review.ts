@@ -89,7 +89,9 @@ function actionFor(
 
 /**
  * Reviews a task row after a direct edit. `before` is what last stood (the guard, or the edit's old values);
- * `after` is the row now. Unknown identities may change anything (recorded); strangers nothing.
+ * `after` is the row now; `subtasksOf` gives the task's subtasks, asked for only when a rule needs them (a subtask
+ * owner starting or submitting the task). Unknown identities may change what a role could (recorded); strangers
+ * nothing; 完成日期 is the tool's stamp, typed by no one.
  */
 export function reviewTaskEdit(
   actor: Actor,
@@ -97,7 +99,7 @@ export function reviewTaskEdit(
   today: string,
   before: TaskGuard,
   after: TaskRecord,
-  subtasks: SubtaskRecord[],
+  subtasksOf: () => SubtaskRecord[],
 ): TaskReview {
   const reverts: Revert[] = [];
   const changedByUnknown: { key: string; value: string }[] = [];
@@ -141,7 +143,15 @@ export function reviewTaskEdit(
       revert('status', label(from), note('transition', locale, { from: label(from), to: label(to) }));
     else if (action === 'needsReason')
       revert('status', label(from), note('needsReason', locale, { value: label(from) }));
-    else if (!statusAllows(action, from) || !roleAllows(action, actor, { task: beforeTask, subtasks })) {
+    else if (
+      !statusAllows(action, from) ||
+      !roleAllows(action, actor, {
+        task: beforeTask,
+        get subtasks() {
+          return subtasksOf();
+        },
+      })
+    ) {
       const why = pick(WHY[action] ?? WHY.accept!, locale);
       revert('status', label(from), note('role', locale, { to: label(to), why, value: label(from) }));
     } else {
@@ -155,7 +165,7 @@ export function reviewTaskEdit(
     }
   }
   if (!stampCompleted && after.completedOn !== before.completedOn) {
-    if (isUnknown(actor) || (isManager(actor) && !stranger)) {
+    if (isUnknown(actor)) {
       guard.completedOn = after.completedOn;
       changed('completedOn', after.completedOn ?? '');
     } else revert('completedOn', before.completedOn ?? '', note('completedOn', locale, {}));
@@ -169,7 +179,7 @@ export interface SubtaskReview {
   changedByUnknown: { key: string; value: string }[];
 }
 
-/** Reviews a subtask row: IDs never change; the owner may be reassigned by the task's initiator or owner, or a 主管. */
+/** Reviews a subtask row: IDs never change; the owner may be reassigned by the task's initiator or a 主管 (SPEC §1). */
 export function reviewSubtaskEdit(
   actor: Actor,
   locale: Locale,
@@ -187,8 +197,7 @@ export function reviewSubtaskEdit(
     reverts.push({ key: 'taskId', value: before.taskId, note: note('id', locale, { value: before.taskId }) });
   if (after.owner !== before.owner) {
     const me = actor.member?.name;
-    const allowed =
-      isUnknown(actor) || isManager(actor) || (task !== null && (me === task.initiator || me === task.owner));
+    const allowed = isUnknown(actor) || isManager(actor) || (task !== null && me === task.initiator);
     if (allowed && !stranger) {
       guard.owner = after.owner;
       if (isUnknown(actor)) changedByUnknown.push({ key: 'owner', value: after.owner });

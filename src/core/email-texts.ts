@@ -58,6 +58,14 @@ const EMAIL_TEXTS = {
     en: 'Not sent last time: daily mail quota used up',
   },
   'note.skipped': { zh: '请手工联系以下收件人。', en: 'Please follow up with these recipients by hand.' },
+  'section.jobsAccount': {
+    zh: '每日任务的运行账号已不在成员表中',
+    en: 'The daily jobs run as someone no longer on the Team sheet',
+  },
+  'note.jobsAccount': {
+    zh: '摘要、提醒和归档仍以此账号的身份运行。如果此人已离开团队,请由一位主管运行「初始化/修复模板」接任管理员,再运行「安装每日任务」;在此之前请勿停用该账号。',
+    en: 'Digests, reminders and the archive still run as this account. If this person has left the team, a manager should run "Set up or repair sheets" to take over as admin, then "Install daily jobs"; keep the account active until then.',
+  },
   'section.rollCall': { zh: '今日尚未更新的子任务', en: 'Subtasks with no update today' },
   'section.nonUpdatersToday': { zh: '今日未更新的人员', en: 'People who have not updated today' },
   'detail.task': { zh: '任务:{name}({id})', en: 'Task: {name} ({id})' },

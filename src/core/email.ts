@@ -150,6 +150,11 @@ export function renderTeamDigest(d: TeamDigest, ctx: RenderContext, mine?: Membe
     greeting: tx('greeting', { name: d.manager.name }),
     intro: tx('intro.team', { date: ctx.today }),
     sections: [
+      list(
+        tx('section.jobsAccount'),
+        d.jobsAccount ? [{ text: d.jobsAccount, details: [], href: null }] : [],
+        tx('note.jobsAccount'),
+      ),
       { title: tx('section.counts'), count: total, note: null, groups: [], table },
       list(
         tx('section.overdueTasks'),

@@ -10,6 +10,8 @@ export interface TaskGuard {
   completedOn: string | null;
   /** The date the status last changed, when Task Sync saw it change (null for older rows). */
   since?: string | null;
+  /** The date Task Sync created the task (null for rows typed by hand or older rows). */
+  created?: string | null;
 }
 
 export interface SubtaskGuard {
@@ -18,8 +20,10 @@ export interface SubtaskGuard {
   owner: string;
 }
 
+/** Six fields, and a seventh (the creation date) for tasks Task Sync created. */
 export function encodeTaskGuard(g: TaskGuard): string {
-  return JSON.stringify([g.id, g.initiator, g.owner, g.status ?? '', g.completedOn ?? '', g.since ?? '']);
+  const fields = [g.id, g.initiator, g.owner, g.status ?? '', g.completedOn ?? '', g.since ?? ''];
+  return JSON.stringify(g.created ? [...fields, g.created] : fields);
 }
 
 export function encodeSubtaskGuard(g: SubtaskGuard): string {
@@ -38,7 +42,7 @@ function parseArray(text: string, lengths: number[]): string[] | null {
 
 /** The guard of a task row, or null when there is none (a row typed by hand) or it is damaged. */
 export function decodeTaskGuard(text: string): TaskGuard | null {
-  const a = parseArray(text, [5, 6]);
+  const a = parseArray(text, [5, 6, 7]);
   if (!a) return null;
   const status = a[3] === '' ? null : Status.isCode(a[3]) ? a[3] : undefined;
   if (status === undefined) return null;
@@ -49,6 +53,7 @@ export function decodeTaskGuard(text: string): TaskGuard | null {
     status,
     completedOn: a[4] || null,
     since: a[5] || null,
+    created: a[6] || null,
   };
 }
 

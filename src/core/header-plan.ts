@@ -98,11 +98,19 @@ export function planHeader(
         };
       }
     } else if (
-      def.idColumn &&
       rowLooksLikeData(def, values[0] ?? [], locale) &&
       def.columns.every((c, i) => columnFits(c, values, i + 1, locale))
     ) {
       return { action: 'insertRow', positions: templatePositions };
+    } else {
+      // Row 1 holds something, but not one header: it may be data, so nothing is written over it.
+      return {
+        action: 'report',
+        problems: [
+          ...expected.map((h, i) => problem('problem.missingHeader', i + 1, { expected: h })),
+          ...unknown.map((u) => problem('problem.unknownHeader', u.col, { found: u.text })),
+        ],
+      };
     }
   }
 
@@ -139,9 +147,16 @@ export function planHeader(
   return { action: 'report', problems };
 }
 
-/** Row 1 holds a data row (its ID column carries an ID), as after someone deleted the header row. */
+/** Typed columns whose values a header text can never pass for (a header is words, not a date or a list value). */
+const TELLING_TYPES = new Set(['taskId', 'subtaskId', 'taskRef', 'date', 'datetime', 'enum', 'percent']);
+
+/**
+ * Row 1 holds a data row, as after someone deleted the header row: its ID column carries an ID, or (on a sheet
+ * without IDs, like the Sync Log) some typed column holds a value of its type.
+ */
 function rowLooksLikeData(def: SheetDef, row: unknown[], locale: Locale): boolean {
-  const idIndex = def.columns.findIndex((c) => c.key === def.idColumn);
-  const id = def.columns[idIndex]!;
-  return row[idIndex] !== '' && valueFits(id, row[idIndex], locale);
+  const telling = def.columns
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => (def.idColumn ? c.key === def.idColumn : TELLING_TYPES.has(c.type)));
+  return telling.some(({ c, i }) => row[i] !== '' && row[i] !== undefined && valueFits(c, row[i], locale));
 }

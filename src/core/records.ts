@@ -20,21 +20,39 @@ import { headersOf, peopleSeparator, type SheetKey, sheetDef, sheetName, splitPe
 /** Where each template column of a sheet is: key → 0-based index into a row. */
 export type Columns = Record<string, number>;
 
-/** Finds every template column by its header; a missing one is an error naming the sheet and the column. */
-export function findColumns(key: SheetKey, locale: Locale, header: unknown[]): Columns {
+/** Why a header row does not fit its template: no template header at all (the row is gone), or a missing column. */
+export type HeaderDamage = { kind: 'headerRow' } | { kind: 'column'; column: string };
+
+/** Finds every template column by its header, or says what is wrong with the header row. */
+export function locateColumns(
+  key: SheetKey,
+  locale: Locale,
+  header: unknown[],
+): { cols: Columns } | { damage: HeaderDamage } {
   const def = sheetDef(key);
   const texts = header.map((h) => String(h ?? '').trim());
   const headers = headersOf(def, locale);
+  if (!headers.some((h) => texts.includes(h))) return { damage: { kind: 'headerRow' } };
   const cols: Columns = {};
-  def.columns.forEach((c, i) => {
+  for (const [i, c] of def.columns.entries()) {
     const at = texts.indexOf(headers[i]!);
-    if (at < 0)
-      throw new Error(
-        t('error.templateDamaged', locale, { sheet: sheetName(key, locale), column: headers[i]! }),
-      );
+    if (at < 0) return { damage: { kind: 'column', column: headers[i]! } };
     cols[c.key] = at;
-  });
-  return cols;
+  }
+  return { cols };
+}
+
+/** Finds every template column by its header; damage is an error naming the sheet (and the column) in the locale. */
+export function findColumns(key: SheetKey, locale: Locale, header: unknown[]): Columns {
+  const found = locateColumns(key, locale, header);
+  if ('cols' in found) return found.cols;
+  const sheet = sheetName(key, locale);
+  const { damage } = found;
+  throw new Error(
+    damage.kind === 'headerRow'
+      ? t('error.headerRowMissing', locale, { sheet })
+      : t('error.templateDamaged', locale, { sheet, column: damage.column }),
+  );
 }
 
 export interface RowContext {

@@ -2,7 +2,7 @@
 import type { WorkingDays } from './calendar';
 import type { Settings } from './settings';
 
-export type JobName = 'digest' | 'rollCall' | 'escalation' | 'archive';
+export type JobName = 'digest' | 'rollCall' | 'escalation' | 'archive' | 'dashboard' | 'health';
 
 export interface JobDef {
   name: JobName;
@@ -15,6 +15,7 @@ export interface JobDef {
 }
 
 export const JOBS: readonly JobDef[] = [
+  { name: 'dashboard', fn: 'refreshDashboard', minute: (s) => s.digestHour * 60 },
   { name: 'digest', fn: 'runDailyDigest', minute: (s) => s.digestHour * 60 },
   {
     name: 'rollCall',
@@ -24,7 +25,16 @@ export const JOBS: readonly JobDef[] = [
   },
   { name: 'escalation', fn: 'runEscalation', minute: (s) => s.escalationHour * 60 + s.escalationMinute },
   { name: 'archive', fn: 'runArchive', minute: (s) => s.archiveHour * 60 },
+  // After the archive, so the night's check sees what the day will start from.
+  { name: 'health', fn: 'runHealthCheck', minute: (s) => s.archiveHour * 60 },
 ];
+
+const SHEET_JOBS: ReadonlySet<JobName> = new Set(['archive', 'dashboard', 'health']);
+
+/** The jobs that mail people (the others rewrite sheets). */
+export function mailsPeople(job: JobName): boolean {
+  return !SHEET_JOBS.has(job);
+}
 
 export function jobDef(name: JobName): JobDef {
   return JOBS.find((j) => j.name === name)!;

@@ -40,6 +40,9 @@ const LABELS: Record<string, Bilingual> = {
   taskId: { zh: '任务ID', en: 'Task ID' },
   kind: { zh: '记录类型', en: 'Kind' },
   reason: { zh: '原因', en: 'Reason' },
+  text: { zh: '复盘结论', en: 'Conclusions' },
+  from: { zh: '开始日期', en: 'From' },
+  to: { zh: '结束日期', en: 'To' },
   note: { zh: '备注', en: 'Note' },
   digestHour: { zh: '摘要时间', en: 'Digest hour' },
   rollCallHour: { zh: '点名提醒时间', en: 'Roll call hour' },
@@ -284,3 +287,10 @@ export const settingsPatchSchema = z.object({
   email: z.optional(z.enum(['on', 'dryRun'], msg('badChoice'))),
 });
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
+
+export const retrospectiveSchema = z.object({ taskId: taskIdSchema, text: required(LONG_TEXT) });
+export const reviewSchema = z.object({
+  from: ymd(),
+  to: ymd(),
+  email: z.optional(z.boolean(msg('wrongType'))),
+});

@@ -10,6 +10,7 @@ import {
   headersOf,
   numberFormatOf,
   type SheetDef,
+  sheetName,
   TOOL_COLUMN_NOTE,
   TOOL_HEADER_BACKGROUND,
   validationOf,
@@ -58,6 +59,17 @@ export function openEnded(a1: string): string {
   return `${m[1]}:${m[2] ?? m[1]!.replace(/\d+/, '')}`;
 }
 
+/** Where member dropdowns read names from: the Team sheet's name column, row 2 down (e.g. `成员!A2:A`). */
+export function teamNamesRange(locale: Locale, nameCol = 1): string {
+  const letter = columnLetter(nameCol);
+  return `${sheetName('team', locale)}!${letter}2:${letter}`;
+}
+
+/** Who may run setup and its repairs once an admin is recorded: the admin, the 主管s and the file's owner. */
+export function mayRunSetup(admin: string, me: string, managers: string[], owner = ''): boolean {
+  return !admin || me === admin || managers.includes(me) || (owner !== '' && me === owner);
+}
+
 export interface PlanContext {
   locale: Locale;
   sheetName: string;
@@ -80,11 +92,35 @@ export type SheetOp =
   | { op: 'styleHeader'; width: number; backgrounds: string[]; notes: string[] }
   | { op: 'freeze' }
   | { op: 'widths'; widths: { col: number; width: number }[] }
-  | { op: 'format'; col: number; format: string }
+  | { op: 'format'; col: number; count: number; format: string }
   | { op: 'validation'; col: number; shape: ValidationShape }
   | { op: 'conditional'; rules: ExpectedConditional[]; keep: number[] }
   | { op: 'visibility'; hidden: boolean }
   | { op: 'hideColumns'; cols: number[] };
+
+/** Adjacent columns that agree (same width, same format…), as runs: the first column and how many. */
+export function adjacentRuns<T extends { col: number }>(
+  items: T[],
+  same: (a: T, b: T) => boolean,
+): { first: T; count: number }[] {
+  const runs: { first: T; count: number }[] = [];
+  for (const item of items) {
+    const last = runs[runs.length - 1];
+    if (last && same(last.first, item) && last.first.col + last.count === item.col) last.count++;
+    else runs.push({ first: item, count: 1 });
+  }
+  return runs;
+}
+
+/** Adjacent columns with the same number format, as one op each (one call instead of one per column). */
+function formatRuns(cols: { col: number; format: string }[]): SheetOp[] {
+  return adjacentRuns(cols, (a, b) => a.format === b.format).map(({ first, count }) => ({
+    op: 'format',
+    col: first.col,
+    count,
+    format: first.format,
+  }));
+}
 
 export interface ExpectedConditional extends ConditionalFingerprint {
   fontColor: string | null;
@@ -159,7 +195,7 @@ export function planNewSheet(def: SheetDef, ctx: PlanContext): SheetPlan {
     headerStyleOp(ctx, columns),
     { op: 'freeze' },
     { op: 'widths', widths: columns.map((c) => ({ col: c.col, width: c.def.width })) },
-    ...columns.map((c): SheetOp => ({ op: 'format', col: c.col, format: c.format })),
+    ...formatRuns(columns.map((c) => ({ col: c.col, format: c.format }))),
     ...columns.flatMap((c): SheetOp[] =>
       c.validation ? [{ op: 'validation', col: c.col, shape: c.validation }] : [],
     ),
@@ -233,7 +269,7 @@ export function planExistingSheet(def: SheetDef, ctx: PlanContext, found: SheetI
   for (const c of columns) {
     const formats = found.formats.map((row) => row[c.col - 1] ?? 'General');
     if (fresh || formats.some((f) => f.toLowerCase() !== c.format.toLowerCase())) {
-      ops.push({ op: 'format', col: c.col, format: c.format });
+      ops.push({ op: 'format', col: c.col, count: 1, format: c.format });
       changes.push(t('setup.formatRepaired', ctx.locale, { sheet: ctx.sheetName, header: c.header }));
     }
     if (c.validation) {

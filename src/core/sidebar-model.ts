@@ -3,6 +3,7 @@ import type { RoleCode, StatusCode } from './enums';
 import { prefixesOf } from './ids';
 import type { Locale } from './locale';
 import type { Member, SubtaskRecord, TaskRecord } from './records';
+import { mayRecordRetro } from './retrospective';
 import type { Settings } from './settings';
 import { sidebarStrings } from './sidebar-strings';
 import { type Actor, isManager, isOpen, isOverdue, isUnknown, roleAllows, statusAllows } from './workflow';
@@ -44,6 +45,8 @@ export interface TaskItem {
   canSubmit: boolean;
   canAccept: boolean;
   canCancel: boolean;
+  /** A completed task whose initiator (or a 主管) may record retrospective conclusions into its 备注. */
+  canRetro: boolean;
 }
 
 /** The settings every user may see; admins get the full settings from getSettings(). */
@@ -167,6 +170,7 @@ export function buildSidebarModel(input: ModelInput): SidebarModel {
       canSubmit: statusAllows('submit', task.status) && roleAllows('submit', actor, subject),
       canAccept: statusAllows('accept', task.status) && roleAllows('accept', actor, subject),
       canCancel: statusAllows('cancel', task.status) && roleAllows('cancel', actor, subject),
+      canRetro: task.status === 'done' && mayRecordRetro(actor, task),
     };
   };
   const involved = tasks.filter((t) => me !== null && (t.owner === me || t.initiator === me));

@@ -1,6 +1,12 @@
 // The sidebar's texts in zh-CN and en; the server sends the locale's set with the model.
 import { type Bilingual, type Locale, pick } from './locale';
 
+/** The texts shown before the model (and so the locale) arrives, in both languages; the bundle carries only these. */
+export const BOOT_TEXTS = {
+  'msg.loading': { zh: '加载中…', en: 'Loading…' },
+  'button.retry': { zh: '重试', en: 'Retry' },
+} satisfies Record<string, Bilingual>;
+
 const SIDEBAR_TEXTS = {
   'tab.newTask': { zh: '新建任务', en: 'New task' },
   'tab.progress': { zh: '更新进度', en: 'Update progress' },
@@ -47,8 +53,6 @@ const SIDEBAR_TEXTS = {
   'button.reject': { zh: '退回', en: 'Reject' },
   'button.cancelTask': { zh: '取消任务', en: 'Cancel task' },
   'button.saveSettings': { zh: '保存设置', en: 'Save settings' },
-  'button.retry': { zh: '重试', en: 'Retry' },
-  'msg.loading': { zh: '加载中…', en: 'Loading…' },
   'msg.saving': { zh: '保存中…', en: 'Saving…' },
   'msg.created': { zh: '已创建:{ids}', en: 'Created: {ids}' },
   'msg.progressSaved': { zh: '进度已保存,任务状态:{status}', en: 'Progress saved; task status: {status}' },
@@ -115,6 +119,8 @@ const SIDEBAR_TEXTS = {
   'job.digest': { zh: '每日摘要', en: 'Daily digest' },
   'job.rollCall': { zh: '进度点名', en: 'Roll call' },
   'job.escalation': { zh: '下班前升级提醒', en: 'End-of-day escalation' },
+  'job.archive': { zh: '夜间归档', en: 'Nightly archive' },
+  'job.dashboard': { zh: '看板刷新', en: 'Dashboard refresh' },
   'msg.noTriggers': { zh: '尚未安装(菜单 → 安装每日任务)', en: 'None yet (menu → Install daily jobs)' },
   'settings.calendar.cn': {
     zh: '中国法定节假日(含调休)',
@@ -125,12 +131,53 @@ const SIDEBAR_TEXTS = {
   'settings.email.dryRun': { zh: '试运行(只记入通知日志)', en: 'Dry run (log only, send nothing)' },
   'section.schedule': { zh: '每日任务时间', en: 'Daily job times' },
   'section.rules': { zh: '规则', en: 'Rules' },
+  'field.taskNotes': { zh: '备注', en: 'Notes' },
+  'button.retro': { zh: '复盘结论', en: 'Retrospective' },
+  'field.retro': { zh: '复盘结论', en: 'Retrospective conclusions' },
+  'hint.retro': {
+    zh: '注明今天的日期,追加到任务的备注',
+    en: "Added to the task's notes with today's date",
+  },
+  'button.saveRetro': { zh: '保存复盘结论', en: 'Save retrospective' },
+  'msg.retroSaved': { zh: '复盘结论已记入备注', en: "Added to the task's notes" },
+  'section.review': { zh: '复盘报告', en: 'Review report' },
+  'hint.review': {
+    zh: '生成「复盘-开始日期~结束日期」工作表,已归档的任务也计算在内',
+    en: 'Writes the sheet "Review-from~to"; archived tasks are included',
+  },
+  'field.period': { zh: '期间', en: 'Period' },
+  'period.thisWeek': { zh: '本周', en: 'This week' },
+  'period.lastWeek': { zh: '上周', en: 'Last week' },
+  'period.thisMonth': { zh: '本月', en: 'This month' },
+  'period.lastMonth': { zh: '上月', en: 'Last month' },
+  'field.from': { zh: '开始日期', en: 'From' },
+  'field.to': { zh: '结束日期', en: 'To' },
+  'field.emailManagers': { zh: '把摘要发送给主管', en: 'Email a summary to the managers' },
+  'button.generateReview': { zh: '生成复盘报告', en: 'Generate review' },
+  'msg.generating': { zh: '生成中…', en: 'Generating…' },
+  'msg.reviewDone': { zh: '复盘报告已生成:工作表「{sheet}」', en: 'Review written to the sheet "{sheet}"' },
+  'msg.fromAfterTo': {
+    zh: '结束日期不能早于开始日期',
+    en: 'The end date must not be before the start date',
+  },
+  'msg.periodTooLong': { zh: '期间不能超过一年', en: 'The period can be at most a year' },
+  'count.completed': { zh: '完成', en: 'Completed' },
+  'count.started': { zh: '开始', en: 'Started' },
+  'count.overdue': { zh: '逾期', en: 'Overdue' },
+  'count.carriedOver': { zh: '结转', en: 'Carried over' },
+  'count.problems': { zh: '问题', en: 'Problems' },
+  'msg.reviewEmailed': { zh: '已发送给:{to}', en: 'Emailed to: {to}' },
+  'msg.reviewNoManagers': {
+    zh: '成员表中没有主管,未发送邮件',
+    en: 'No manager on the Team sheet; no email was sent',
+  },
 } satisfies Record<string, Bilingual>;
 
-export type SidebarTextKey = keyof typeof SIDEBAR_TEXTS;
+export type SidebarTextKey = keyof typeof SIDEBAR_TEXTS | keyof typeof BOOT_TEXTS;
 
 export function sidebarStrings(locale: Locale): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, text] of Object.entries(SIDEBAR_TEXTS)) out[key] = pick(text, locale);
+  for (const [key, text] of Object.entries({ ...BOOT_TEXTS, ...SIDEBAR_TEXTS }))
+    out[key] = pick(text, locale);
   return out;
 }

@@ -58,6 +58,7 @@ export function planNewTask(input: CreateTaskInput, ctx: NewTaskContext): NewTas
         status,
         completedOn: null,
         since: ctx.today,
+        created: ctx.today,
       }),
     },
     subtasks: split.map((s, i) => ({

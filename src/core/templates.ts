@@ -282,6 +282,9 @@ export const SHEETS: readonly SheetDef[] = [
   NOTIFICATION_LOG,
 ];
 
+/** The 看板 / Dashboard sheet: free-form, written whole by the dashboard refresh (not a table with headers). */
+export const DASHBOARD_NAME: Bilingual = { zh: '看板', en: 'Dashboard' };
+
 export function sheetDef(key: SheetKey): SheetDef {
   return SHEETS.find((s) => s.key === key)!;
 }

@@ -89,6 +89,7 @@ export function statusAllows(action: Exclude<Action, 'create'>, status: StatusCo
 
 export interface Subject {
   task: TaskRecord;
+  /** The task's subtasks; read only by the rules that need them, so a caller may supply them through a getter. */
   subtasks: SubtaskRecord[];
   /** For updateProgress: the subtask being updated. */
   subtask?: SubtaskRecord;
@@ -105,26 +106,25 @@ export function roleAllows(
   const me = nameOf(actor);
   if (me === null) return false;
   if (action === 'create') return initiator === me || isManager(actor);
-  const { task, subtasks, subtask } = subject!;
+  const { task, subtask } = subject!;
   const leads = task.initiator === me || isManager(actor);
+  const ownsSubtask = () => subject!.subtasks.some((s) => s.owner === me);
   switch (action) {
     case 'updateProgress':
     case 'start':
-      return (
-        leads || task.owner === me || (subtask ? subtask.owner === me : subtasks.some((s) => s.owner === me))
-      );
+      return leads || task.owner === me || (subtask ? subtask.owner === me : ownsSubtask());
     case 'submit':
-      return (
-        task.owner === me ||
-        (subtasks.some((s) => s.owner === me) &&
-          subtasks.length > 0 &&
-          subtasks.every((s) => s.progress === 100))
-      );
+      return task.owner === me || (ownsSubtask() && subject!.subtasks.every((s) => s.progress === 100));
     case 'accept':
     case 'reject':
     case 'cancel':
       return leads;
   }
+}
+
+/** Throws a readable Denied error when the actor's email is known but not on the Team (a stranger may do nothing). */
+export function assertOnTeam(actor: Actor, locale: Locale): void {
+  if (!isUnknown(actor) && !actor.member) throw denial('notOnTeam', locale, { email: actor.email });
 }
 
 /** Throws a readable Denied error unless the actor may take the action now. */
@@ -135,7 +135,7 @@ export function assertAllowed(
   locale: Locale,
   initiator?: string,
 ): void {
-  if (!isUnknown(actor) && !actor.member) throw denial('notOnTeam', locale, { email: actor.email });
+  assertOnTeam(actor, locale);
   if (subject && action !== 'create' && !statusAllows(action, subject.task.status)) {
     throw denial('status', locale, {
       status: statusLabel(subject.task.status, locale),

@@ -5,6 +5,7 @@
 import { type ArchiveSheets, type Move, planArchive, planRestore } from '../core/archive-plan';
 import { workingDays } from '../core/calendar';
 import { parseTaskId } from '../core/ids';
+import type { Locale } from '../core/locale';
 import { t } from '../core/strings';
 import { withDocumentLock } from './lock';
 import { type Clock, openClock } from './session';
@@ -80,6 +81,23 @@ export function runArchive(): ArchiveResult {
   return withDocumentLock(archiveHoldingLock);
 }
 
+/**
+ * Saves the highest sequences about to leave the live sheets before any row moves: while they are live their rows keep
+ * them, so a run that dies, or properties too full to take them, never lets an ID be used twice. When they cannot be
+ * saved the run stops there, with a clear error, and nothing moves.
+ */
+function reserveArchivedIds(clock: Clock, planned: Record<string, number>): void {
+  const seqs = { ...clock.props.archivedSeq };
+  for (const [k, seq] of Object.entries(planned)) seqs[k] = Math.max(seqs[k] ?? 0, seq);
+  try {
+    writeArchivedSeq(clock.props.raw, seqs);
+  } catch (e) {
+    const error = String((e as Error)?.message ?? e);
+    console.error(`Task Sync: archive stopped before moving any row: ${error}`);
+    throw new Error(t('error.propsFull', clock.locale, { error }));
+  }
+}
+
 /** The archive run itself, for callers that already hold the document lock (the scheduler). */
 export function archiveHoldingLock(): ArchiveResult {
   const { clock, tables } = open();
@@ -100,23 +118,29 @@ export function archiveHoldingLock(): ArchiveResult {
     limit: ARCHIVE_LIMIT,
   });
   if (plan.taskIds.length) {
+    reserveArchivedIds(clock, plan.seqs);
     apply(
       plan,
       { overview: tables.archiveOverview, progress: tables.archiveProgress, sync: tables.archiveSync },
       { overview: tables.overview, progress: tables.progress, sync: tables.sync },
     );
-    const seqs = { ...clock.props.archivedSeq };
-    for (const [k, seq] of Object.entries(plan.seqs)) seqs[k] = Math.max(seqs[k] ?? 0, seq);
-    writeArchivedSeq(seqs);
   }
   writeJobRuns({ ...clock.props.jobRuns, archive: clock.today });
   return { archived: plan.taskIds.length, deferred: plan.deferred };
 }
 
-/** Menu 立即归档. */
+/** The archive sheets are the admin's (SPEC §2.5): only the admin archives or restores by hand. */
+function assertAdmin(locale: Locale, message: 'archive.adminOnly' | 'archive.adminOnlyNow'): void {
+  const admin = readDocProps().settings.admin.toLowerCase();
+  if (Session.getEffectiveUser().getEmail().toLowerCase() !== admin)
+    throw new Error(t(message, locale, { admin }));
+}
+
+/** Menu 立即归档 (the admin). */
 export function archiveNow(): ArchiveResult {
-  const result = runArchive();
   const locale = currentLocale();
+  assertAdmin(locale, 'archive.adminOnlyNow');
+  const result = runArchive();
   tellUser(
     t('menu.archiveNow', locale),
     t('archive.done', locale, { count: result.archived, deferred: result.deferred }),
@@ -130,12 +154,10 @@ export function archiveNow(): ArchiveResult {
  */
 export function restoreFromArchive(input?: { taskId?: unknown }): { restored: string | null } {
   const locale = currentLocale();
+  assertAdmin(locale, 'archive.adminOnly');
   const taskId = typeof input?.taskId === 'string' ? input.taskId.trim() : askTaskId(locale);
   if (taskId === null) return { restored: null };
   if (!parseTaskId(taskId)) throw new Error(t('error.noTask', locale, { id: taskId }));
-  const admin = readDocProps().settings.admin.toLowerCase();
-  if (Session.getEffectiveUser().getEmail().toLowerCase() !== admin)
-    throw new Error(t('archive.adminOnly', locale, { admin }));
   const restored = withDocumentLock(() => {
     const { tables } = open();
     const m = planRestore(sheetsOf(tables), taskId);
@@ -153,7 +175,7 @@ export function restoreFromArchive(input?: { taskId?: unknown }): { restored: st
 }
 
 /** The task ID from a prompt; null when the person cancels (or no UI is attached). */
-function askTaskId(locale: ReturnType<typeof currentLocale>): string | null {
+function askTaskId(locale: Locale): string | null {
   try {
     const ui = SpreadsheetApp.getUi();
     const answer = ui.prompt(t('menu.restore', locale), t('archive.ask', locale), ui.ButtonSet.OK_CANCEL);

@@ -1,7 +1,7 @@
 // Direct edits (SPEC §4): onEdit stamps 更新日期 and checks people; handleEdit (installable, as the admin) guards authority.
 import { type OffsetFn, ymdOf } from '../core/dates';
 import { type Revert, reviewSubtaskEdit, reviewTaskEdit } from '../core/edit-review';
-import { Status, SyncKind } from '../core/enums';
+import { Status } from '../core/enums';
 import {
   decodeSubtaskGuard,
   decodeTaskGuard,
@@ -17,8 +17,6 @@ import {
   type Columns,
   escapeFormulaText,
   findColumns,
-  type Member,
-  readMembers,
   readSubtasks,
   readTasks,
   type SubtaskRecord,
@@ -27,6 +25,8 @@ import {
 import { t } from '../core/strings';
 import { type SheetKey, sheetName, splitPeople } from '../core/templates';
 import type { Actor } from '../core/workflow';
+import { editorEmail, recordUnknown, teamOf } from './edit-people';
+import { recordRetroEdits } from './retro-edit';
 import { offsetsFor } from './zone';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -95,28 +95,6 @@ function editedKeys(tg: Target, cols: Columns): Set<string> {
   );
 }
 
-function teamOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, locale: Locale): Member[] {
-  const sheet = ss.getSheetByName(sheetName('team', locale));
-  if (!sheet) return [];
-  const values = sheet.getDataRange().getValues();
-  try {
-    return readMembers(values, findColumns('team', locale, values[0] ?? []), locale);
-  } catch {
-    return [];
-  }
-}
-
-/** The editor's email when Apps Script tells it ('' when it cannot, SPEC §4). */
-function editorEmail(e: EditEvent): string {
-  try {
-    return String(e.user?.getEmail() ?? '')
-      .trim()
-      .toLowerCase();
-  } catch {
-    return '';
-  }
-}
-
 const PROGRESS_CONTENT = ['progress', 'done', 'next', 'blockers'];
 
 /**
@@ -171,11 +149,14 @@ const GUARDED: Partial<Record<SheetKey, string[]>> = {
 /**
  * Installable edit trigger (runs as the admin who installed it): restores guarded cells the editor could not have
  * changed through the sidebar — pastes included, from the row's guard value — and notes why; flags malformed and
- * duplicate IDs; records changes by an unknown identity in the Sync Log.
+ * duplicate IDs; records changes by an unknown identity in the Sync Log; copies review reports' retrospectives to 备注.
  */
 export function handleEdit(e: EditEvent): void {
   const tg = targetOf(e, ['overview', 'progress']);
-  if (!tg) return;
+  if (!tg) {
+    if (e?.range) recordRetroEdits(e);
+    return;
+  }
   const block = readBlock(tg);
   if (!block) return;
   const edited = editedKeys(tg, block.cols);
@@ -190,36 +171,55 @@ export function handleEdit(e: EditEvent): void {
   const idKey = tg.key === 'overview' ? 'taskId' : 'subtaskId';
   const idNotes = edited.has(idKey) ? idProblems(tg, block, idKey) : [];
   const unknownChanges: string[] = [];
+  // Every row is reviewed before the first write, so a read a review needs never follows a write.
+  const writes: RowWrite[] = [];
   if (tg.key === 'overview') {
     const tasks = readTasks(block.values, block.cols, { locale: tg.locale, offset }).map((x) => ({
       ...x,
       row: x.row + tg.r1 - 2,
     }));
+    let subtasks: SubtaskRecord[] | null = null;
+    const subtasksOf = (taskId: string) => {
+      subtasks ??= readRecords(ss, 'progress', tg.locale, offset, readSubtasks);
+      return subtasks.filter((x) => x.taskId === taskId);
+    };
     for (const task of tasks)
-      guardTaskRow(tg, block, actor, task, single, edited, { now, offset }, unknownChanges);
+      writes.push(guardTaskRow(tg, actor, task, single, edited, { now, offset }, subtasksOf, unknownChanges));
   } else {
     const subs = readSubtasks(block.values, block.cols, { locale: tg.locale, offset }).map((x) => ({
       ...x,
       row: x.row + tg.r1 - 2,
     }));
-    const tasks = readOverview(ss, tg.locale, offset);
+    const tasks = new Map(readRecords(ss, 'overview', tg.locale, offset, readTasks).map((x) => [x.id, x]));
     for (const sub of subs)
-      guardSubtaskRow(tg, block, actor, sub, tasks.get(sub.taskId) ?? null, single, edited, unknownChanges);
+      writes.push(
+        guardSubtaskRow(tg, actor, sub, tasks.get(sub.taskId) ?? null, single, edited, unknownChanges),
+      );
   }
+  for (const w of writes) writeRow(tg, block, w);
   for (const n of idNotes) tg.sheet.getRange(n.row, block.cols[idKey]! + 1).setNote(n.text);
   if (unknownChanges.length) recordUnknown(ss, tg.locale, now, unknownChanges);
 }
 
-function readOverview(
+/** The records of a whole template sheet (one read), or none when the sheet is missing. */
+function readRecords<T>(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  key: 'overview' | 'progress',
   locale: Locale,
   offset: OffsetFn,
-): Map<string, TaskRecord> {
-  const sheet = ss.getSheetByName(sheetName('overview', locale));
-  if (!sheet) return new Map();
+  read: (values: unknown[][], cols: Columns, ctx: { locale: Locale; offset: OffsetFn }) => T[],
+): T[] {
+  const sheet = ss.getSheetByName(sheetName(key, locale));
+  if (!sheet) return [];
   const values = sheet.getDataRange().getValues();
-  const tasks = readTasks(values, findColumns('overview', locale, values[0] ?? []), { locale, offset });
-  return new Map(tasks.map((x) => [x.id, x]));
+  return read(values, findColumns(key, locale, values[0] ?? []), { locale, offset });
+}
+
+/** What a reviewed row needs written: restored cells and the guard, with a note on each restored cell. */
+interface RowWrite {
+  row: number;
+  changes: Record<string, unknown>;
+  reverts: Revert[];
 }
 
 /** The guard as it stood: the stored value, or for a one-cell edit of a row without one, the row with the old value. */
@@ -236,14 +236,14 @@ function beforeOf<T extends TaskGuard | SubtaskGuard>(
 
 function guardTaskRow(
   tg: Target,
-  block: Block,
   actor: Actor,
   task: TaskRecord,
   oldValue: string | null,
   edited: Set<string>,
   clock: { now: number; offset: OffsetFn },
+  subtasksOf: (taskId: string) => SubtaskRecord[],
   unknownChanges: string[],
-): void {
+): RowWrite {
   const current: TaskGuard = {
     id: task.id,
     initiator: task.initiator,
@@ -259,12 +259,10 @@ function guardTaskRow(
     singleKey === 'taskId' ? 'id' : singleKey,
     old,
   );
-  if (!before) {
-    writeRow(tg, block, task.row, { guard: encodeTaskGuard(current) }, []);
-    return;
-  }
+  if (!before) return { row: task.row, changes: { guard: encodeTaskGuard(current) }, reverts: [] };
   const after: TaskRecord = edited.has('completedOn') ? task : { ...task, completedOn: before.completedOn };
-  const review = reviewTaskEdit(actor, tg.locale, ymdOf(clock.now, clock.offset), before, after, []);
+  const today = ymdOf(clock.now, clock.offset);
+  const review = reviewTaskEdit(actor, tg.locale, today, before, after, () => subtasksOf(task.id));
   const changes: Record<string, unknown> = {};
   for (const r of review.reverts) changes[r.key] = r.value;
   if (review.stampCompleted) {
@@ -272,20 +270,19 @@ function guardTaskRow(
     review.guard.completedOn = ymdOf(clock.now, clock.offset);
   }
   changes.guard = encodeTaskGuard(review.guard);
-  writeRow(tg, block, task.row, changes, review.reverts);
   for (const c of review.changedByUnknown) unknownChanges.push(`${task.id} ${c.key}=${c.value}`);
+  return { row: task.row, changes, reverts: review.reverts };
 }
 
 function guardSubtaskRow(
   tg: Target,
-  block: Block,
   actor: Actor,
   sub: SubtaskRecord,
   task: TaskRecord | null,
   oldValue: string | null,
   edited: Set<string>,
   unknownChanges: string[],
-): void {
+): RowWrite {
   const current: SubtaskGuard = { id: sub.id, taskId: sub.taskId, owner: sub.owner };
   const singleKey = oldValue === null ? null : ([...edited][0] ?? null);
   const before = beforeOf(
@@ -294,25 +291,16 @@ function guardSubtaskRow(
     singleKey === 'subtaskId' ? 'id' : singleKey,
     oldValue,
   );
-  if (!before) {
-    writeRow(tg, block, sub.row, { guard: encodeSubtaskGuard(current) }, []);
-    return;
-  }
+  if (!before) return { row: sub.row, changes: { guard: encodeSubtaskGuard(current) }, reverts: [] };
   const review = reviewSubtaskEdit(actor, tg.locale, before, sub, task);
   const changes: Record<string, unknown> = { guard: encodeSubtaskGuard(review.guard) };
   for (const r of review.reverts) changes[r.key] = r.value;
-  writeRow(tg, block, sub.row, changes, review.reverts);
   for (const c of review.changedByUnknown) unknownChanges.push(`${sub.id} ${c.key}=${c.value}`);
+  return { row: sub.row, changes, reverts: review.reverts };
 }
 
 /** Writes a row's restored cells and guard in one span (only if something differs), and a note on each restored cell. */
-function writeRow(
-  tg: Target,
-  block: Block,
-  row: number,
-  changes: Record<string, unknown>,
-  reverts: Revert[],
-): void {
+function writeRow(tg: Target, block: Block, { row, changes, reverts }: RowWrite): void {
   const current = block.values[row - tg.r1 + 1]!;
   const differs = Object.entries(changes).some(
     ([k, v]) => String(current[block.cols[k]!] ?? '') !== String(v ?? ''),
@@ -360,25 +348,4 @@ function idProblems(tg: Target, block: Block, key: string): { row: number; text:
     if (twin >= 0) return [{ row, text: t('edit.duplicateId', tg.locale, { id, row: String(twin + 2) }) }];
     return [];
   });
-}
-
-/** A Sync Log record of what an unknown identity changed (SPEC §4: allowed, and recorded). */
-function recordUnknown(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  locale: Locale,
-  now: number,
-  changes: string[],
-): void {
-  const sheet = ss.getSheetByName(sheetName('sync', locale));
-  if (!sheet) return;
-  const header = sheet.getRange('1:1').getValues()[0] ?? [];
-  const cols = findColumns('sync', locale, header);
-  const width = Math.max(...Object.values(cols)) + 1;
-  const row: unknown[] = Array.from({ length: width }, () => '');
-  row[cols.date!] = new Date(now);
-  row[cols.topic!] = t('edit.unknownTopic', locale);
-  row[cols.content!] = changes.join('; ');
-  row[cols.notes!] = t('sync.unknownUser', locale);
-  row[cols.kind!] = SyncKind.label('progress', locale);
-  sheet.appendRow(row.map(escapeFormulaText));
 }

@@ -6,7 +6,8 @@ import { escapeFormulaText, unescapeFormulaText } from '../core/records';
 import type { JobName } from '../core/schedule';
 import { appendRows, readTable, type Table } from './tables';
 
-export type NoticeStatus = 'sent' | 'skipped' | 'dry-run' | 'done' | 'error';
+/** `deferred`: the job stopped early (time, or the lock) and its next run finishes it; `error`: what went wrong. */
+export type NoticeStatus = 'sent' | 'skipped' | 'dry-run' | 'done' | 'deferred' | 'error';
 
 export interface Notice {
   at: number;
@@ -64,20 +65,24 @@ export function ranOn(notices: Notice[], job: JobName, day: string): boolean {
   return notices.some((n) => n.job === job && n.day === day && n.status === 'done');
 }
 
-/** Recipients a job already mailed (or wrote as a dry run) on a day. */
+/**
+ * Recipients a job already mailed (or wrote as a dry run) on a day, in log order: a `skipped` row after a `sent` one
+ * withdraws it (a run that logs each email before sending it logs the refusal after).
+ */
 export function mailedOn(notices: Notice[], job: JobName, day: string): Set<string> {
-  return new Set(
-    notices
-      .filter((n) => n.job === job && n.day === day && (n.status === 'sent' || n.status === 'dry-run'))
-      .map((n) => n.recipient),
-  );
+  const out = new Set<string>();
+  for (const n of notices) {
+    if (n.job !== job || n.day !== day) continue;
+    if (n.status === 'sent' || n.status === 'dry-run') out.add(n.recipient);
+    else if (n.status === 'skipped') out.delete(n.recipient);
+  }
+  return out;
 }
 
 /** Reads the hidden Progress Log (one call) as entries. */
 export function readProgressLog(
   byName: Map<string, GoogleAppsScript.Spreadsheet.Sheet>,
   locale: Locale,
-  offset: OffsetFn,
 ): ProgressLogEntry[] {
   const table = readTable(byName, 'progressLog', locale);
   const { cols } = table;

@@ -3,18 +3,23 @@ import type { StatusCode } from '../core/enums';
 import { escapeFormulaText, readSubtasks, readTasks } from '../core/records';
 import { parseOrThrow, updateProgressSchema } from '../core/schemas';
 import { t } from '../core/strings';
-import { assertAllowed } from '../core/workflow';
+import { assertAllowed, isUnknown } from '../core/workflow';
 import { lockedAction } from './lock';
 import type { ActionSession } from './session';
+import { logWorkflowRecord } from './sync-log';
 import { readTable, sheetOf, writeCells } from './tables';
 import { writeStatus } from './tasks';
 
-/** Appends to the hidden Progress Log (template order; appendRow is atomic and needs no read). */
+/**
+ * Appends to the hidden Progress Log (template order; appendRow is atomic and needs no read). The caller finds the
+ * log sheet before its first write, so a deleted log stops the update before anything changes.
+ */
 export function logProgress(
+  log: GoogleAppsScript.Spreadsheet.Sheet,
   s: ActionSession,
   entry: { subtaskId: string; taskId: string; progress: number; blockers: string; author: string },
 ): void {
-  sheetOf(s.byName, 'progressLog', s.locale).appendRow(
+  log.appendRow(
     [new Date(s.now), entry.subtaskId, entry.taskId, entry.progress, entry.blockers, entry.author].map(
       escapeFormulaText,
     ),
@@ -37,6 +42,9 @@ export function updateProgress(input: unknown): { taskStatus: StatusCode } {
       { task, subtasks: subtasks.filter((x) => x.taskId === task.id), subtask },
       s.locale,
     );
+    // SPEC §4: an unknown identity may report progress, and the update is recorded in the Sync Log.
+    const sync = isUnknown(s.actor) ? readTable(s.byName, 'sync', s.locale) : null;
+    const log = sheetOf(s.byName, 'progressLog', s.locale);
     writeCells(progress, subtask.row, {
       progress: data.progress,
       done: data.done,
@@ -49,13 +57,18 @@ export function updateProgress(input: unknown): { taskStatus: StatusCode } {
       status = 'in_progress';
       writeStatus(s, overview, task, status);
     }
-    logProgress(s, {
+    logProgress(log, s, {
       subtaskId: subtask.id,
       taskId: task.id,
       progress: data.progress,
       blockers: data.blockers,
       author: s.actor.member?.name ?? s.actor.email,
     });
+    if (sync) {
+      const params = { subtask: subtask.id, progress: String(data.progress) };
+      const words = { topic: 'sync.progressTopic', content: 'sync.progressContent', params } as const;
+      logWorkflowRecord(s, sync, task, 'progress', words, subtask.owner);
+    }
     return { taskStatus: status };
   });
 }

@@ -5,7 +5,7 @@ import { type Member, readMembers } from '../core/records';
 import type { Settings } from '../core/settings';
 import { t } from '../core/strings';
 import type { Actor } from '../core/workflow';
-import { type DocProps, type Journal, readDocProps } from './settings';
+import { type DocProps, readDocProps } from './settings';
 import { readTable, sheetsByName } from './tables';
 import { offsetsFor } from './zone';
 
@@ -14,7 +14,6 @@ export interface ActionSession {
   locale: Locale;
   settings: Settings;
   archivedSeq: Record<string, number>;
-  journal: Journal | null;
   timeZone: string;
   offset: OffsetFn;
   now: number;
@@ -65,7 +64,6 @@ export function openSession(clock: Clock = openClock()): ActionSession {
     locale,
     settings: props.settings,
     archivedSeq: props.archivedSeq,
-    journal: props.journal,
     timeZone: clock.timeZone,
     offset: clock.offset,
     now: clock.now,

@@ -2,7 +2,7 @@
 import { Role } from '../core/enums';
 import { planHeader } from '../core/header-plan';
 import { columnLetter } from '../core/letters';
-import { type Locale, localeFromSpreadsheet } from '../core/locale';
+import { type Locale, localeFromSpreadsheet, pick } from '../core/locale';
 import {
   editorsFor,
   expectedProtections,
@@ -13,7 +13,9 @@ import {
 } from '../core/protection-plan';
 import type { Settings } from '../core/settings';
 import {
+  adjacentRuns,
   type ConditionalFingerprint,
+  mayRunSetup,
   openEnded,
   type PlanContext,
   planExistingSheet,
@@ -21,11 +23,12 @@ import {
   type SheetInspection,
   type SheetOp,
   type SheetPlan,
+  teamNamesRange,
   type ValidationShape,
   validationFingerprint,
 } from '../core/setup-plan';
 import { t } from '../core/strings';
-import { SHEETS, type SheetDef, sheetName } from '../core/templates';
+import { DASHBOARD_NAME, SHEETS, type SheetDef, sheetName } from '../core/templates';
 import { readSettings, writeSettings } from './settings';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -52,11 +55,34 @@ function validationShape(v: GoogleAppsScript.Spreadsheet.DataValidation): Valida
   const values = v.getCriteriaValues();
   let args: string[];
   if (criteria === 'VALUE_IN_LIST') args = (values[0] as unknown[]).map(String);
-  else if (criteria === 'VALUE_IN_RANGE') {
-    const r = values[0] as GoogleAppsScript.Spreadsheet.Range;
-    args = [`${r.getSheet().getName()}!${openEnded(r.getA1Notation())}`];
-  } else args = values.map(String);
+  else if (criteria === 'VALUE_IN_RANGE') args = [rangeArg(values[0] as GoogleAppsScript.Spreadsheet.Range)];
+  else args = values.map(String);
   return { criteria, args, allowInvalid: v.getAllowInvalid(), helpText: v.getHelpText() };
+}
+
+/** `成员!A2:A`; `#REF!` when the sheet the rule pointed into was deleted (the rule then gets rebuilt). */
+function rangeArg(r: GoogleAppsScript.Spreadsheet.Range): string {
+  try {
+    return `${r.getSheet().getName()}!${openEnded(r.getA1Notation())}`;
+  } catch {
+    return '#REF!';
+  }
+}
+
+/** The fingerprint of every cell's rule (null: none); cells sharing one rule object are read once. */
+export function validationFingerprints(
+  rules: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][],
+): (string | null)[][] {
+  const known = new Map<object, string>();
+  const fp = (v: GoogleAppsScript.Spreadsheet.DataValidation | null) => {
+    if (!v) return null;
+    const hit = known.get(v);
+    if (hit !== undefined) return hit;
+    const s = validationFingerprint(validationShape(v));
+    known.set(v, s);
+    return s;
+  };
+  return rules.map((row) => row.map(fp));
 }
 
 /** Reads what planning needs of an existing sheet: values, header style, formats, validations, rules, visibility. */
@@ -73,15 +99,6 @@ function inspect(sheet: Sheet, def: SheetDef, locale: Locale): SheetInspection {
   const cols = Math.max(width, values[0]?.length ?? 1);
   const headerRange = sheet.getRange(1, 1, 1, cols);
   const data = maxRows > 1 ? sheet.getRange(2, 1, maxRows - 1, cols) : null;
-  const fingerprints = new Map<object, string>();
-  const fp = (v: GoogleAppsScript.Spreadsheet.DataValidation | null) => {
-    if (!v) return null;
-    const known = fingerprints.get(v);
-    if (known !== undefined) return known;
-    const s = validationFingerprint(validationShape(v));
-    fingerprints.set(v, s);
-    return s;
-  };
   return {
     values,
     frozenRows: sheet.getFrozenRows(),
@@ -91,7 +108,7 @@ function inspect(sheet: Sheet, def: SheetDef, locale: Locale): SheetInspection {
     headerNotes: headerRange.getNotes()[0]!,
     hiddenColumns,
     formats: data ? data.getNumberFormats() : [],
-    validations: data ? data.getDataValidations().map((row) => row.map(fp)) : [],
+    validations: data ? validationFingerprints(data.getDataValidations()) : [],
     conditional: sheet.getConditionalFormatRules().map((rule): ConditionalFingerprint => {
       const cond = rule.getBooleanCondition();
       return {
@@ -103,9 +120,9 @@ function inspect(sheet: Sheet, def: SheetDef, locale: Locale): SheetInspection {
   };
 }
 
-function columnRange(sheet: Sheet, col: number): GoogleAppsScript.Spreadsheet.Range {
-  const letter = columnLetter(col);
-  return sheet.getRange(`${letter}2:${letter}`);
+/** Data rows (2 down) of `count` columns from `col`. */
+function columnRange(sheet: Sheet, col: number, count = 1): GoogleAppsScript.Spreadsheet.Range {
+  return sheet.getRange(`${columnLetter(col)}2:${columnLetter(col + count - 1)}`);
 }
 
 function buildValidation(
@@ -143,10 +160,11 @@ function applyOps(ss: Spreadsheet, sheet: Sheet, ops: SheetOp[]): void {
         sheet.setFrozenRows(1);
         break;
       case 'widths':
-        for (const w of op.widths) sheet.setColumnWidth(w.col, w.width);
+        for (const { first, count } of adjacentRuns(op.widths, (a, b) => a.width === b.width))
+          sheet.setColumnWidths(first.col, count, first.width);
         break;
       case 'format':
-        columnRange(sheet, op.col).setNumberFormat(op.format);
+        columnRange(sheet, op.col, op.count).setNumberFormat(op.format);
         break;
       case 'validation':
         columnRange(sheet, op.col).setDataValidation(buildValidation(ss, op.shape));
@@ -184,16 +202,28 @@ function contiguous<T extends { col: number }>(cells: T[]): T[][] {
   return runs;
 }
 
-/** The 主管s' emails from the Team sheet's values (row 1 is the header), for its protection and the admin check. */
-function managersOf(plan: SheetPlan | null, values: unknown[][], locale: Locale): string[] {
-  if (!plan || plan.header.action === 'report') return [];
+/** The Team's emails from its values (row 1 is the header): everyone's, and the 主管s' (protections, the admin check). */
+function teamEmailsOf(plan: SheetPlan | null, values: unknown[][], locale: Locale) {
+  if (!plan || plan.header.action === 'report') return { all: [], managers: [] };
   const pos = (key: string) => plan.columns.find((c) => c.def.key === key)!.col - 1;
   const start = plan.header.action === 'insertRow' ? 0 : 1;
-  return values
-    .slice(start)
-    .filter((row) => Role.parse(row[pos('role')], locale) === 'manager')
-    .map((row) => String(row[pos('email')] ?? '').trim())
-    .filter((e) => e.includes('@'));
+  const rows = values.slice(start).map((row) => ({
+    email: String(row[pos('email')] ?? '')
+      .trim()
+      .toLowerCase(),
+    manager: Role.parse(row[pos('role')], locale) === 'manager',
+  }));
+  const valid = rows.filter((r) => r.email.includes('@'));
+  return { all: valid.map((r) => r.email), managers: valid.filter((r) => r.manager).map((r) => r.email) };
+}
+
+/**
+ * Whether the 主管 running setup takes the admin's place: the recorded admin is no longer on a readable Team sheet
+ * (SPEC §4: the jobs and the edit check run as the admin, so someone must be able to take them over).
+ */
+function handsOver(admin: string, me: string, team: { all: string[]; managers: string[] }): boolean {
+  const recorded = admin.toLowerCase();
+  return recorded !== '' && team.all.length > 0 && !team.all.includes(recorded) && team.managers.includes(me);
 }
 
 function readProtections(ss: Spreadsheet): { found: FoundProtection[]; objects: Protection[] } {
@@ -247,7 +277,7 @@ function createProtection(sheet: Sheet, spec: ProtectionSpec, people: People, fi
 export function setupWorkbook(requested?: Locale): SetupReport {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings: Settings = readSettings();
-  const me = Session.getEffectiveUser().getEmail();
+  const me = Session.getEffectiveUser().getEmail().toLowerCase();
   const existing = new Map<string, Sheet>();
   for (const s of ss.getSheets()) existing.set(s.getName(), s);
   const locale: Locale =
@@ -255,12 +285,10 @@ export function setupWorkbook(requested?: Locale): SetupReport {
     requested ??
     detectLocale(new Set(existing.keys())) ??
     localeFromSpreadsheet(ss.getSpreadsheetLocale());
-  const admin = settings.admin || me;
-  const teamName = sheetName('team', locale);
   const ctxOf = (def: SheetDef): PlanContext => ({
     locale,
     sheetName: sheetName(def.key, locale),
-    teamNamesRange: `${teamName}!A2:A`,
+    teamNamesRange: teamNamesRange(locale),
     dueSoonDays: settings.dueSoonDays,
   });
 
@@ -280,31 +308,37 @@ export function setupWorkbook(requested?: Locale): SetupReport {
   const teamPos =
     teamPlan.header.action === 'report' ? null : teamPlan.columns.find((c) => c.def.key === 'name')!.col;
   if (teamPos !== null && teamPos !== 1) {
-    const letter = columnLetter(teamPos);
     for (const def of SHEETS) {
-      const ctx = { ...ctxOf(def), teamNamesRange: `${teamName}!${letter}2:${letter}` };
+      const ctx = { ...ctxOf(def), teamNamesRange: teamNamesRange(locale, teamPos) };
       const found = inspected.get(def);
       plans.set(def, found ? planExistingSheet(def, ctx, found) : planNewSheet(def, ctx));
     }
   }
-  const managers = managersOf(plans.get(teamDef)!, inspected.get(teamDef)?.values ?? [], locale);
-  if (settings.admin && me !== settings.admin && !managers.includes(me)) {
+  const team = teamEmailsOf(plans.get(teamDef)!, inspected.get(teamDef)?.values ?? [], locale);
+  const managers = team.managers;
+  const handover = handsOver(settings.admin, me, team);
+  const admin = handover ? me : settings.admin.toLowerCase() || me;
+  const owner = (ss.getOwner()?.getEmail() ?? admin).toLowerCase();
+  if (!mayRunSetup(settings.admin.toLowerCase(), me, managers, owner)) {
     throw new Error(t('error.notAdmin', locale, { admin: settings.admin }));
   }
   const fileEditors = ss.getEditors().map((u) => u.getEmail());
-  const owner = ss.getOwner()?.getEmail() ?? admin;
   const { found, objects } = readProtections(ss);
   const emptyDefault = emptyDefaultSheet(existing);
 
   // Then write.
   const changes: string[] = [];
   const problems: string[] = [];
-  if (!settings.locale || !settings.admin) writeSettings({ ...settings, locale, admin });
+  if (!settings.locale || !settings.admin || handover) writeSettings({ ...settings, locale, admin });
+  if (handover) changes.push(t('setup.adminHandover', locale, { from: settings.admin, to: me }));
   const sheets = new Map<SheetDef, Sheet>();
   SHEETS.forEach((def, index) => {
     const name = sheetName(def.key, locale);
     sheets.set(def, existing.get(name) ?? ss.insertSheet(name, index));
   });
+  const dashboardName = pick(DASHBOARD_NAME, locale);
+  const dashboard = existing.get(dashboardName) ?? createDashboard(ss, dashboardName, locale);
+  if (!existing.has(dashboardName)) changes.push(t('setup.created', locale, { sheet: dashboardName }));
   for (const def of SHEETS) {
     const plan = plans.get(def)!;
     applyOps(ss, sheets.get(def)!, plan.ops);
@@ -312,20 +346,36 @@ export function setupWorkbook(requested?: Locale): SetupReport {
     problems.push(...plan.problems);
   }
   const byName = new Map([...sheets].map(([def, sheet]) => [sheetName(def.key, locale), sheet]));
+  byName.set(dashboardName, dashboard);
   const people: People = { owner, admin, me, managers };
   const expected = SHEETS.flatMap((def) => {
     const plan = plans.get(def)!;
     if (plan.header.action === 'report') return [];
     return expectedProtections(def, locale, sheetName(def.key, locale), plan.header.positions);
   });
+  expected.push(dashboardProtection(dashboardName, locale));
   const pplan = planProtections(expected, found, people);
-  for (const i of pplan.remove) objects[i]!.remove();
-  const created = new Set(
-    SHEETS.filter((def) => !inspected.has(def)).map((def) => sheetName(def.key, locale)),
-  );
+  // A protection only its editors (or the file's owner) may change is reported, not fatal: a 主管 taking over from
+  // an admin who left cannot edit the admin-only ones.
+  const attempt = (sheet: string, what: string, change: () => void) => {
+    try {
+      change();
+      return true;
+    } catch {
+      problems.push(t('setup.protectionLocked', locale, { sheet, what, owner }));
+      return false;
+    }
+  };
+  for (const i of pplan.remove) attempt(found[i]!.sheet, found[i]!.description, () => objects[i]!.remove());
+  const created = new Set([
+    ...SHEETS.filter((def) => !inspected.has(def)).map((def) => sheetName(def.key, locale)),
+    ...(existing.has(dashboardName) ? [] : [dashboardName]),
+  ]);
   for (const spec of pplan.create) {
-    createProtection(byName.get(spec.sheet)!, spec, people, fileEditors);
-    if (!created.has(spec.sheet))
+    const made = attempt(spec.sheet, spec.description, () =>
+      createProtection(byName.get(spec.sheet)!, spec, people, fileEditors),
+    );
+    if (made && !created.has(spec.sheet))
       changes.push(t('setup.protectionRepaired', locale, { sheet: spec.sheet, what: spec.description }));
   }
   if (emptyDefault) ss.deleteSheet(emptyDefault);
@@ -341,6 +391,18 @@ function ensureEditTrigger(ss: Spreadsheet): boolean {
   if (installed) return false;
   ScriptApp.newTrigger('handleEdit').forSpreadsheet(ss).onEdit().create();
   return true;
+}
+
+/** The dashboard sheet, after the Team sheet, with a line saying how to fill it (the refresh writes it whole). */
+function createDashboard(ss: Spreadsheet, name: string, locale: Locale): Sheet {
+  const sheet = ss.insertSheet(name, SHEETS.findIndex((d) => d.key === 'team') + 1);
+  sheet.getRange(1, 1).setValue(t('dashboard.empty', locale));
+  return sheet;
+}
+
+/** The dashboard is written by whoever refreshes it (menu or daily job): a warning keeps hands off it. */
+function dashboardProtection(sheet: string, locale: Locale): ProtectionSpec {
+  return { sheet, type: 'SHEET', range: '', description: t('protection.sheet', locale), rule: 'warning' };
 }
 
 /** A brand-new file's lone, empty "Sheet1", which goes once the template sheets exist. */

@@ -4,7 +4,7 @@ import { SyncKind, type SyncKindCode } from '../core/enums';
 import { readTasks } from '../core/records';
 import { addSyncRecordSchema, parseOrThrow } from '../core/schemas';
 import { type TextKey, t } from '../core/strings';
-import { denial, isUnknown } from '../core/workflow';
+import { assertOnTeam, isUnknown } from '../core/workflow';
 import { lockedAction } from './lock';
 import type { ActionSession } from './session';
 import { appendRows, readTable, type Table } from './tables';
@@ -69,7 +69,7 @@ export function addSyncRecord(input: unknown): { row: number } {
       input,
       s.locale,
     );
-    if (!isUnknown(s.actor) && !s.actor.member) throw denial('notOnTeam', s.locale, { email: s.actor.email });
+    assertOnTeam(s.actor, s.locale);
     const taskId = data.taskId ?? '';
     const sync = readTable(s.byName, 'sync', s.locale);
     if (taskId) {

@@ -47,6 +47,11 @@ export function readTable(byName: Map<string, Sheet>, key: SheetKey, locale: Loc
   return tableOf(key, sheet, values, locale, values.length);
 }
 
+/** Opens a sheet for appending only: its header and its last row with content, whatever its size. */
+export function openForAppend(sheet: Sheet, key: SheetKey, locale: Locale): Table {
+  return tableOf(key, sheet, sheet.getRange('1:1').getValues(), locale, sheet.getLastRow());
+}
+
 /**
  * Writes some cells of one row in a single call: the contiguous span from the first to the last changed column,
  * filled with the row as read where unchanged.

@@ -1,7 +1,7 @@
 // Task lifecycle from the sidebar (SPEC §4, §5.1): create, submit for acceptance, accept, reject, cancel.
 import { instantOf } from '../core/dates';
 import { Status, type StatusCode } from '../core/enums';
-import { encodeTaskGuard } from '../core/guard';
+import { decodeTaskGuard, encodeTaskGuard } from '../core/guard';
 import { readSubtasks, readTasks, type TaskRecord } from '../core/records';
 import {
   acceptTaskSchema,
@@ -101,6 +101,7 @@ export function writeStatus(s: ActionSession, overview: Table, task: TaskRecord,
       status,
       completedOn,
       since: s.today,
+      created: decodeTaskGuard(task.guard)?.created ?? null,
     }),
   };
   if (closes) changes.completedOn = new Date(s.now);

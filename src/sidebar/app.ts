@@ -1,6 +1,6 @@
 // The sidebar app: a loading state, one getSidebarModel call, then every tab from the model; on failure the error and a retry.
 import type { SidebarModel } from '../core/sidebar-model';
-import { sidebarStrings } from '../core/sidebar-strings';
+import { BOOT_TEXTS } from '../core/sidebar-strings';
 import { type Ctx, canAct, schemaContext, translator } from './context';
 import { button, h } from './dom';
 import { callServer, messageOf } from './rpc';
@@ -12,7 +12,7 @@ import { settingsTab } from './tabs/settings';
 import { syncTab } from './tabs/sync';
 
 /** Before the model arrives the locale is unknown, so the loading and retry texts are in both languages. */
-const bilingual = (key: string) => `${sidebarStrings('zh-CN')[key]} · ${sidebarStrings('en')[key]}`;
+const bilingual = (key: keyof typeof BOOT_TEXTS) => `${BOOT_TEXTS[key].zh} · ${BOOT_TEXTS[key].en}`;
 
 function notices(model: SidebarModel, t: Ctx['t']): HTMLElement[] {
   const { me } = model;

@@ -155,6 +155,8 @@ interface Action<T, R> {
   check: () => Validated<T>;
   call: (value: T) => Promise<R>;
   done: (result: R) => void;
+  /** The status line while the call runs; 保存中… by default. */
+  busy?: string;
 }
 
 /**
@@ -173,7 +175,7 @@ export async function runAction<T, R>(a: Action<T, R>): Promise<void> {
   }
   a.bar.busy = true;
   for (const b of a.bar.buttons) b.disabled = true;
-  say(a.bar, a.t('msg.saving'), 'busy');
+  say(a.bar, a.busy ?? a.t('msg.saving'), 'busy');
   let result: R;
   try {
     result = await a.call(checked.value);

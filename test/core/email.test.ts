@@ -96,6 +96,7 @@ const teamDigest = (over: Partial<TeamDigest> = {}): TeamDigest => ({
   problemsOver24h: [],
   acceptanceOver2Days: [],
   skipped: [],
+  jobsAccount: null,
   ...over,
 });
 

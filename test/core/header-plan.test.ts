@@ -80,4 +80,19 @@ describe('planHeader', () => {
   it('recognises a deleted header row by the ID in row 1', () => {
     expect(planHeader(def, 'zh-CN', [row, row], 'x').action).toBe('insertRow');
   });
+
+  it('recognises a deleted header row of the Sync Log (no ID column) by its typed values', () => {
+    const sync = sheetDef('sync');
+    const record = [new Date(0), '主题', '内容', '*明', '项目组全体', '/', '', '产品迭代2024-001', '进展'];
+    expect(planHeader(sync, 'zh-CN', [record, record], 'x').action).toBe('insertRow');
+  });
+
+  it('never writes headers over a row 1 in which no header is recognised', () => {
+    const sync = sheetDef('sync');
+    const words = ['日期?', '主题?', '内容', '', '', '', '', '', ''];
+    const plan = planHeader(sync, 'zh-CN', [words, ['', '主题', '内容']], '同步');
+    expect(plan.action).toBe('report');
+    const garbled = planHeader(def, 'zh-CN', [['x', 'y'], row], '总览');
+    expect(garbled.action).toBe('report');
+  });
 });

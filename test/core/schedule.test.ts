@@ -1,7 +1,7 @@
 // The scheduler's decisions: which jobs are due at an hourly run, and when each runs next.
 import { describe, expect, it } from 'vitest';
 import { workingDays } from '../../src/core/calendar';
-import { dueJobs, hhmm, jobDef, nextRun } from '../../src/core/schedule';
+import { dueJobs, hhmm, JOBS, jobDef, mailsPeople, nextRun } from '../../src/core/schedule';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 
 const wd = workingDays({ kind: 'cn', extraHolidays: [], extraWorkdays: [] });
@@ -18,15 +18,29 @@ describe('dueJobs', () => {
     [at(17, 10), [], ['digest']],
     [at(17, 45), ['digest', 'rollCall'], ['escalation']],
   ] as const)('at minute %s with %j done runs %j', (minute, done, expected) => {
-    // The archive (01:00) has run already in these cases.
-    expect(dueJobs('2024-10-17', minute, DEFAULT_SETTINGS, wd, new Set(['archive', ...done]))).toEqual(
-      expected,
-    );
+    // The archive and the health check (01:00) and the dashboard refresh have run already in these cases.
+    const ran = new Set(['archive', 'health', 'dashboard', ...done] as const);
+    expect(dueJobs('2024-10-17', minute, DEFAULT_SETTINGS, wd, ran)).toEqual(expected);
   });
 
-  it('runs the archive from 01:00', () => {
+  it('refreshes the dashboard at the digest hour, before the digest goes out', () => {
+    const night = new Set(['archive', 'health'] as const);
+    expect(dueJobs('2024-10-17', at(9, 5), DEFAULT_SETTINGS, wd, night)).toEqual(['dashboard', 'digest']);
+    expect(dueJobs('2024-10-17', at(8, 55), DEFAULT_SETTINGS, wd, night)).toEqual([]);
+  });
+
+  it('runs the archive from 01:00, then the data health check', () => {
     expect(dueJobs('2024-10-17', at(0, 30), DEFAULT_SETTINGS, wd, new Set())).toEqual([]);
-    expect(dueJobs('2024-10-17', at(1, 10), DEFAULT_SETTINGS, wd, new Set())).toEqual(['archive']);
+    expect(dueJobs('2024-10-17', at(1, 10), DEFAULT_SETTINGS, wd, new Set())).toEqual(['archive', 'health']);
+    expect(dueJobs('2024-10-17', at(1, 10), DEFAULT_SETTINGS, wd, new Set(['archive']))).toEqual(['health']);
+  });
+
+  it('mails people from every job but the archive, the dashboard and the health check', () => {
+    expect(JOBS.filter((j) => !mailsPeople(j.name)).map((j) => j.name)).toEqual([
+      'dashboard',
+      'archive',
+      'health',
+    ]);
   });
 
   it('runs nothing on a non-working day', () => {

@@ -198,21 +198,33 @@ describe('Fault injection', () => {
         try { s.getLastRow(); out.push('ok'); } catch (e) { out.push(e.message); }
       }
       try { SpreadsheetApp.getActiveSheet(); out.push('meta ok'); } catch (e) { out.push('meta: ' + e.message); }
+      console.log(JSON.stringify(out));
       return out;
     }
   `;
   const DIED = 'Execution was terminated (injected fault).';
+  const seen = (emu: Emu) => JSON.parse(emu.world.logs.filter((l) => l.level === 'log').at(-1)!.message);
 
   it('dieAtCall makes the N-th service call throw, and every later call throw too', () => {
     const emu = scriptEmulator(CODE);
     emu.dieAtCall = 2;
-    expect(run(emu, 'reads')).toEqual(['ok', DIED, DIED, DIED, `meta: ${DIED}`]);
+    emu.call('reads', [], OWNER);
+    expect(seen(emu)).toEqual(['ok', DIED, DIED, DIED, `meta: ${DIED}`]);
+  });
+
+  it('a terminated execution fails even when the script catches the error, as Apps Script ends it there', () => {
+    const emu = scriptEmulator(CODE);
+    emu.dieAtCall = 2;
+    const r = emu.call('reads', [], OWNER);
+    expect(r.ok).toBe(false);
+    expect(r.error?.message).toBe(DIED);
+    expect(r.result).toBeNull();
   });
 
   it('dieAtCall applies to the next execution only', () => {
     const emu = scriptEmulator(CODE);
     emu.dieAtCall = 1;
-    run(emu, 'reads');
+    emu.call('reads', [], OWNER);
     expect(run(emu, 'reads')).toEqual(['ok', 'ok', 'ok', 'ok', 'meta ok']);
   });
 });

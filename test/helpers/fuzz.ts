@@ -139,6 +139,15 @@ export const VALID: Record<string, (r: Rng) => Record<string, unknown>> = {
   }),
   getSidebarModel: () => ({}),
   getSettings: () => ({}),
+  recordRetrospective: (r) => ({
+    taskId: r.pick(['紧急任务2024-003', '产品迭代2024-001', '日常协作2024-015']),
+    text: r.pick(['预案需演练', '=IMPORTXML("x")', '<script>alert(1)</script>']),
+  }),
+  generateReview: (r) => ({
+    from: r.pick(['2024-10-01', '2024-10-14', '2024-10-21']),
+    to: r.pick(['2024-10-20', '2024-10-31', '2024-10-07']),
+    email: r.pick([true, false]),
+  }),
 };
 
 const USERS = [

@@ -1,7 +1,13 @@
 // Service-call budgets (SPEC §13): deterministic counts, asserted so a regression fails CI. Times are never asserted.
 import { describe, expect, it } from 'vitest';
 import { archiveWorld, benchWorld } from '../../bench/fixtures';
-import { EDIT_OPERATIONS, JOB_OPERATIONS, JOB_TEAM_SIZE, SIDEBAR_OPERATIONS } from '../../bench/operations';
+import {
+  EDIT_OPERATIONS,
+  JOB_OPERATIONS,
+  JOB_TEAM_SIZE,
+  REPORT_OPERATIONS,
+  SIDEBAR_OPERATIONS,
+} from '../../bench/operations';
 import { ADMIN, emptyWorld, emulatorFor } from '../helpers/project';
 
 const small10 = benchWorld(10);
@@ -61,6 +67,17 @@ describe.each(JOB_OPERATIONS)('$operation', ({ run }) => {
     expect(small!.sheetCalls).toBeLessThanOrEqual(15);
     expect(small!.flushes).toBe(0);
     expect(large!.sheetCalls).toBe(small!.sheetCalls);
+  });
+});
+
+describe.each(REPORT_OPERATIONS)('$operation', ({ run, growth = 0 }) => {
+  it('makes ≤ 15 Sheets calls, no read-after-write flush, the same at 10 and 1,000 tasks (but for growing its sheet)', () => {
+    const [small, large] = [jobs10, jobs1000].map((w) => run(emulatorFor(structuredClone(w))));
+    expect(small!.sheetCalls).toBeLessThanOrEqual(15);
+    expect(large!.sheetCalls).toBeLessThanOrEqual(15);
+    expect(small!.flushes + large!.flushes).toBe(0);
+    expect(large!.sheetCalls).toBeGreaterThanOrEqual(small!.sheetCalls);
+    expect(large!.sheetCalls).toBeLessThanOrEqual(small!.sheetCalls + growth);
   });
 });
 

@@ -290,10 +290,12 @@ describe('the jobs run on their own', () => {
     ).status;
     expect(status.runsAs).toBe(ADMIN);
     expect(status.jobs.map((j) => [j.job, j.nextRun])).toEqual([
+      ['dashboard', '2024-10-21 09:00'],
       ['digest', '2024-10-21 09:00'],
       ['rollCall', '2024-10-21 15:30'],
       ['escalation', '2024-10-21 17:30'],
       ['archive', '2024-10-21 08:00'],
+      ['health', '2024-10-21 08:00'],
     ]);
   });
 });

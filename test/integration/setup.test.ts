@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { applyUserEdit } from '../../emulator/edits';
 import { ruleAt } from '../../emulator/model/rects';
 import type { SheetState, World } from '../../emulator/world';
-import type { Locale } from '../../src/core/locale';
-import { headersOf, SHEETS, sheetName } from '../../src/core/templates';
+import { type Locale, pick } from '../../src/core/locale';
+import { DASHBOARD_NAME, headersOf, SHEETS, sheetName } from '../../src/core/templates';
 import { ADMIN, cells, emptyWorld, emulatorFor, sampleWorld, sheetState } from '../helpers/project';
 
 interface Report {
@@ -42,7 +42,9 @@ describe.each(['zh-CN', 'en'] as Locale[])('setupSheets on an empty workbook (%s
 
   it('creates every sheet with the seed headers in order, tool columns appended, the default sheet removed', () => {
     expect(report.problems).toEqual([]);
-    expect(world.spreadsheet.sheets.map((s) => s.name)).toEqual(SHEETS.map((d) => sheetName(d.key, locale)));
+    const names = SHEETS.map((d) => sheetName(d.key, locale));
+    names.splice(names.indexOf(sheetName('team', locale)) + 1, 0, pick(DASHBOARD_NAME, locale));
+    expect(world.spreadsheet.sheets.map((s) => s.name)).toEqual(names);
     for (const def of SHEETS) {
       const s = sheetState(world, sheetName(def.key, locale));
       expect(s.rows[0], def.key).toEqual(headersOf(def, locale));
@@ -255,5 +257,54 @@ describe('setupSheets repairs a damaged workbook without touching data rows', ()
     ]);
     expect(JSON.stringify(world.spreadsheet.sheets.find((s) => s.name === '部门任务总览表'))).toBe(before);
     expect(metrics.writes).toBe(0);
+  });
+});
+
+describe('when the admin leaves the Team', () => {
+  /** The sample with *丽 made a 主管 (and added to the protections by the admin's next repair). */
+  function liPromoted() {
+    const world = sampleWorld();
+    const team = sheetState(world, '成员');
+    team.rows.find((r) => r[0] === '*丽')![team.rows[0]!.indexOf('角色')] = '主管';
+    const emu = emulatorFor(world);
+    expect(emu.call('setupSheets', [], ADMIN).ok).toBe(true);
+    return { world, emu, team };
+  }
+
+  /** Then the admin *强's row removed from the Team sheet. */
+  function adminGone() {
+    const x = liPromoted();
+    x.team.rows = x.team.rows.filter((r) => r[0] !== '*强');
+    return x;
+  }
+
+  it('a 主管 running 初始化/修复模板 takes over as admin: settings, the edit check and its protections', () => {
+    const { world, emu } = adminGone();
+    const r = emu.call<Report>('setupSheets', [], 'li@example.com');
+    expect(r.ok, r.error?.message).toBe(true);
+    expect(r.result.changes.join('\n')).toContain('由主管 li@example.com 接任管理员');
+    expect(emu.call('getSettings', [], 'li@example.com').ok).toBe(true);
+    expect(emu.call('getSettings', [], ADMIN).ok).toBe(false);
+    expect(world.triggers.some((t) => t.handler === 'handleEdit' && t.owner === 'li@example.com')).toBe(true);
+    // The admin-only protections stay the old admin's until the file's owner repairs them; setup says so.
+    expect(r.result.problems.join('\n')).toContain('请表格所有者运行「初始化/修复模板」');
+    expect(emu.call('setupSheets', [], ADMIN).ok).toBe(true);
+    const again = emu.call<Report>('setupSheets', [], 'li@example.com');
+    expect(again.result.problems).toEqual([]);
+  });
+
+  it('a member who is not a 主管 cannot take over, and nothing changes', () => {
+    const { world, emu } = adminGone();
+    const before = JSON.stringify(world.properties);
+    const r = emu.call('setupSheets', [], 'ming@example.com');
+    expect(r.ok).toBe(false);
+    expect(r.error!.message).toContain(ADMIN);
+    expect(JSON.stringify(world.properties)).toBe(before);
+  });
+
+  it('while the admin is still on the Team, another 主管 repairs without taking over', () => {
+    const { emu } = liPromoted();
+    expect(emu.call('setupSheets', [], 'li@example.com').ok).toBe(true);
+    expect(emu.call('getSettings', [], ADMIN).ok).toBe(true);
   });
 });

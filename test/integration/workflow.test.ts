@@ -1,6 +1,7 @@
 // The SPEC §5.1 server functions through dist/Code.js on the seed data: IDs, the full lifecycle, permissions.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/sandbox';
+import { EXAMPLE_TASK } from '../../emulator/seed';
 import type { World } from '../../emulator/world';
 import { cells, emptyWorld, emulatorFor, sampleWorld, sheetState } from '../helpers/project';
 
@@ -9,19 +10,7 @@ const MING = 'ming@example.com'; // *明, member
 const HUA = 'hua@example.com'; // *华, member
 const LI = 'li@example.com'; // *丽, lead
 
-const SPEC_EXAMPLE = {
-  prefix: '产品迭代',
-  name: 'Q4客户满意度调研报告',
-  initiator: '*强',
-  owner: '*明',
-  collaborators: ['*华'],
-  project: '提升客户复购率',
-  type: 'project',
-  priority: 'high',
-  due: '2024-10-30',
-  notes: '需包含10份以上客户访谈数据',
-  subtasks: [{ name: '调研问卷设计与发放', owner: '*明', collaborators: ['*华'] }],
-};
+const SPEC_EXAMPLE = EXAMPLE_TASK;
 
 function rpc<T = unknown>(emu: Emulator, fn: string, arg: unknown, user: string) {
   return emu.call<T>(fn, arg === undefined ? [] : [arg], user, { rpc: true });
@@ -184,7 +173,8 @@ describe('the full lifecycle: create → progress → 待验收 → reject → p
     const row = overviewRow(world, taskId);
     expect(row[9]).toBe('已完成');
     expect(row[11]).toMatchObject({ d: expect.any(Number) });
-    expect(JSON.parse(String(row[12]))).toEqual([taskId, '*丽', '*明', 'done', '2024-10-24', '2024-10-24']);
+    const done = [taskId, '*丽', '*明', 'done', '2024-10-24', '2024-10-24', '2024-10-24'];
+    expect(JSON.parse(String(row[12]))).toEqual(done);
   });
 
   it('refuses what the roles do not allow, with a readable reason, changing nothing', () => {

@@ -29,11 +29,20 @@ export interface State {
   triggers: number;
   outbox: number;
 }
+/** An embedded chart's data: its first range as a table (labels down the first column, one column per series). */
+export interface ChartView {
+  id: number;
+  type: string;
+  title: string;
+  position: { row: number; col: number };
+  series: { labels: string[]; columns: { name: string; values: number[] }[] };
+}
 export interface SheetView {
   name: string;
   hidden: boolean;
   frozenRows: number;
   values: string[][];
+  charts: ChartView[];
 }
 export interface Workbook {
   timeZone: string;

@@ -1,5 +1,6 @@
-// The workbook area: sheet tabs and the selected sheet as a grid with sticky frozen rows, a page of rows at a time.
+// The workbook area: sheet tabs, the selected sheet as a grid (sticky frozen rows, a page at a time) and its charts.
 import type { SheetView } from './api';
+import { createChartPane } from './charts';
 import type { Ctx } from './context';
 import { button, el } from './dom';
 import { createEditor } from './editor';
@@ -115,6 +116,7 @@ export function createSheetArea(ctx: Ctx): { element: HTMLElement; update(): voi
   let active = { row: 1, col: 1 };
   const scroller = el('div', { class: 'grid-scroll', role: 'tabpanel', 'aria-label': '表格 Grid' });
   const footer = el('div', { class: 'grid-footer' });
+  const charts = createChartPane();
   const tabs = createTabs((name) => {
     selected = name;
     active = { row: 1, col: 1 };
@@ -178,6 +180,7 @@ export function createSheetArea(ctx: Ctx): { element: HTMLElement; update(): voi
       selected = (sheets.find((s) => !s.hidden) ?? sheets[0])?.name ?? '';
     tabs.update(sheets, selected);
     const sheet = sheets.find((s) => s.name === selected);
+    charts.update(sheet);
     const hadFocus = scroller.contains(document.activeElement);
     const { scrollTop, scrollLeft } = scroller;
     if (!sheet) {
@@ -200,7 +203,7 @@ export function createSheetArea(ctx: Ctx): { element: HTMLElement; update(): voi
     element: el(
       'section',
       { class: 'sheet-area', 'aria-label': '工作簿 Workbook' },
-      scroller,
+      el('div', { class: 'sheet-body' }, scroller, charts.element),
       footer,
       tabs.element,
     ),

@@ -1,10 +1,17 @@
-// 我的任务 / My tasks (SPEC §5): tasks awaiting my acceptance, my subtasks, and the tasks I own or initiated.
+// 我的任务 / My tasks (SPEC §5): tasks awaiting my acceptance, my subtasks, the tasks I own or initiated, and the review.
 import { Status, type StatusCode } from '../../core/enums';
-import { acceptTaskSchema, reasonSchema, taskRefSchema, validate } from '../../core/schemas';
+import {
+  acceptTaskSchema,
+  reasonSchema,
+  retrospectiveSchema,
+  taskRefSchema,
+  validate,
+} from '../../core/schemas';
 import type { SubtaskItem, TaskItem } from '../../core/sidebar-model';
 import type { Ctx } from '../context';
 import { badge, h, metaLine } from '../dom';
-import { barOf, ErrorView, field, runAction, type SubmitBar, textarea } from '../form';
+import { barOf, ErrorView, field, runAction, type SubmitBar, say, textarea } from '../form';
+import { reviewForm } from '../review';
 import { callServer } from '../rpc';
 import type { TabView } from '../tabs';
 
@@ -13,6 +20,9 @@ export function myTasksTab(ctx: Ctx): TabView {
   const result = h('p', { class: 'status status-ok', role: 'status', 'aria-live': 'polite' });
   result.hidden = true;
   const panel = h('section', { class: 'panel' });
+  const review = reviewForm(ctx);
+  /** Retrospectives being written, by task ID: kept across re-renders so a refresh loses nothing typed. */
+  const drafts = new Map<string, string>();
 
   /** After a successful action: say where the task stands now, then reload the model. */
   const changed = (taskId: string) => (r: { status: StatusCode }) => {
@@ -112,6 +122,51 @@ export function myTasksTab(ctx: Ctx): TabView {
     );
   }
 
+  /** 复盘结论: appended to the task's 备注 by the server; the card then shows the notes it returns. */
+  function retroBox(task: TaskItem, notes: HTMLElement): HTMLElement {
+    const id = task.taskId;
+    const text = textarea(`mt-retro-${id}`, 3);
+    text.value = drafts.get(id) ?? '';
+    text.addEventListener('input', () => drafts.set(id, text.value));
+    const textField = field(t('field.retro'), text, { required: true, hint: t('hint.retro') });
+    const save = h(
+      'button',
+      { type: 'button', class: 'primary', 'data-testid': `retro-${id}` },
+      t('button.saveRetro'),
+    );
+    const bar = barOf([save]);
+    const errors = new ErrorView(() => textField, locale);
+    save.addEventListener('click', () =>
+      runAction({
+        bar,
+        errors,
+        t,
+        check: () => validate(retrospectiveSchema, { taskId: id, text: text.value }, locale),
+        call: (value) => callServer('recordRetrospective', value),
+        done: (r) => {
+          task.notes = r.notes;
+          notes.textContent = r.notes;
+          notes.hidden = false;
+          text.value = '';
+          drafts.delete(id);
+          say(bar, t('msg.retroSaved'), 'ok');
+        },
+      }),
+    );
+    const box = h(
+      'details',
+      { class: 'retro', open: drafts.has(id) },
+      h('summary', { 'data-testid': `retro-open-${id}` }, t('button.retro')),
+      textField.wrap,
+      bar.row,
+    );
+    box.addEventListener('toggle', () => {
+      if (box.open && !drafts.has(id)) drafts.set(id, text.value);
+      if (!box.open && text.value === '') drafts.delete(id);
+    });
+    return box;
+  }
+
   function taskCard(task: TaskItem): HTMLElement {
     const buttons: HTMLButtonElement[] = [];
     if (task.canSubmit) {
@@ -134,6 +189,12 @@ export function myTasksTab(ctx: Ctx): TabView {
         done: changed(task.taskId),
       }),
     );
+    const notes = h(
+      'div',
+      { class: 'notes', title: t('field.taskNotes'), 'data-testid': `notes-${task.taskId}` },
+      task.notes,
+    );
+    notes.hidden = task.notes === '';
     return h(
       'article',
       { class: `card${task.overdue ? ' card-overdue' : ''}`, 'data-testid': `task-${task.taskId}` },
@@ -147,6 +208,8 @@ export function myTasksTab(ctx: Ctx): TabView {
       taskMeta(task),
       buttons.length ? bar.row : null,
       task.canCancel ? cancelBox(task, bar) : null,
+      task.canRetro ? notes : null,
+      task.canRetro ? retroBox(task, notes) : null,
     );
   }
 
@@ -182,6 +245,7 @@ export function myTasksTab(ctx: Ctx): TabView {
       subtasks.length ? h('ul', { class: 'rows' }, ...subtasks.map(subtaskRow)) : none(),
       h('h3', {}, t('section.myTasks')),
       tasks.length ? h('div', { class: 'cards' }, ...tasks.map(taskCard)) : none(),
+      review,
     );
   }
 
