@@ -205,8 +205,7 @@ export const REPORT_OPERATIONS: (Operation & { growth?: number })[] = [
 /** Members in the workbooks the jobs are measured on. */
 export const JOB_TEAM_SIZE = 200;
 
-/** The archive at different loads (budget: the same Sheets calls, ≤ 15, however many tasks move). */
-export const ARCHIVE_LOADS = [1, 1000, 5000];
+/** The archive (budget: the same Sheets calls, ≤ 15, however many tasks move). */
 export const archiveOperation: Operation = {
   operation: 'runArchive',
   run: (emu) => rpc(emu, 'runArchive', undefined, ADMIN),

@@ -63,6 +63,13 @@ function call(emu: Emulator, fn: string, args: unknown[] = [], user = SAMPLE_ADM
   return r.metrics;
 }
 
+/** The archive with one task due at every size, then 1,000 and 5,000 of 10,000 due at once. */
+const ARCHIVE_LOADS = [
+  { due: 1, sizes: SIZES },
+  { due: 1000, sizes: [10_000] },
+  { due: 5000, sizes: [10_000] },
+];
+
 /** One task in ten finished long enough ago to be archived (at least one). */
 const archiveLoad = (tasks: number) => archiveWorld(tasks, Math.max(1, Math.ceil(tasks / 10)));
 
@@ -108,13 +115,13 @@ const OPERATIONS: Operation[] = [
     worldName: 'jobs',
     world: jobsWorld,
   })),
-  {
+  ...ARCHIVE_LOADS.map(({ due, sizes }) => ({
     ...archiveOperation,
-    operation: 'runArchive (1 in 10 tasks due)',
-    sizes: SIZES,
-    worldName: 'archive',
-    world: archiveLoad,
-  },
+    operation: `runArchive (${due.toLocaleString('en')} due)`,
+    sizes,
+    worldName: `archive-${due}`,
+    world: (tasks: number) => archiveWorld(tasks, due),
+  })),
   { ...restoreOperation, sizes: SIZES, worldName: 'archived', world: archivedWorld },
 ];
 
@@ -237,7 +244,13 @@ function main(): void {
   const naiveDir = naiveDist();
   const records: BenchRecord[] = [];
   try {
-    for (const op of OPERATIONS) for (const tasks of op.sizes) records.push(measure(op, tasks, naiveDir));
+    for (const op of OPERATIONS)
+      for (const tasks of op.sizes) {
+        const started = performance.now();
+        records.push(measure(op, tasks, naiveDir));
+        if (process.env.BENCH_TIMES)
+          console.error(`${op.operation} @ ${tasks}: ${Math.round(performance.now() - started)} ms`);
+      }
   } finally {
     removeNaiveDist(naiveDir);
   }

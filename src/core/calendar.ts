@@ -42,6 +42,7 @@ export function workingDays(cal: Calendar): WorkingDays {
     const day = weekday(ymd);
     return day !== 0 && day !== 6;
   };
+  const counted = new Map<string, number>();
   const step = (ymd: string, dir: 1 | -1): string => {
     let d = addDays(ymd, dir);
     for (let i = 0; i < LIMIT && !isWorkingDay(d); i++) d = addDays(d, dir);
@@ -57,9 +58,14 @@ export function workingDays(cal: Calendar): WorkingDays {
       return d;
     },
     between: (from, to) => {
-      let count = 0;
+      // Callers ask about thousands of rows that share a few dates: count each pair of dates once.
+      const key = `${from}~${to}`;
+      let count = counted.get(key);
+      if (count !== undefined) return count;
+      count = 0;
       for (let d = addDays(from, 1); d <= to && count < LIMIT; d = addDays(d, 1))
         if (isWorkingDay(d)) count++;
+      counted.set(key, count);
       return count;
     },
   };

@@ -1,11 +1,11 @@
 // Browser test of embedded charts in the playground: a script inserts a column and a line chart; the page draws both.
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlayground, type workbookView } from '../../emulator/playground/server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSampleWorld } from '../../emulator/seed';
 import { emulatorFor } from '../helpers/project';
-import { ARTIFACTS, HAVE_CHROMIUM, launch, SKIP_BROWSER } from './chromium';
+import { ARTIFACTS, SKIP_BROWSER } from './chromium';
+import { usePlayground } from './session';
 
 const SHEET = '图表测试';
 
@@ -23,39 +23,25 @@ function makeChartTestSheet() {
 }
 `;
 
-type Workbook = ReturnType<typeof workbookView>;
-
-describe('browser availability (charts)', () => {
-  it('has Chromium when CI is set (there a missing browser fails instead of skipping)', () => {
-    expect(process.env.CI === 'true' && !HAVE_CHROMIUM, 'CI=true but Chromium is not installed').toBe(false);
-  });
-});
-
 describe.skipIf(SKIP_BROWSER)('charts in the playground', () => {
-  let server: { url: string; close: () => Promise<void> } | undefined;
-  let browser: Browser | undefined;
+  const session = usePlayground(() => {
+    const world = createSampleWorld({ data: 'sample' });
+    emulatorFor(world, EXTRA).callOk('makeChartTestSheet', [], world.spreadsheet.owner);
+    return world;
+  });
   let page: Page;
 
   beforeAll(async () => {
-    const world = createSampleWorld({ data: 'sample' });
-    emulatorFor(world, EXTRA).callOk('makeChartTestSheet', [], world.spreadsheet.owner);
-    server = await startPlayground({ port: 0, world });
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(server.url);
+    page = await session.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(session.server.url);
     await page.waitForSelector('#app[data-ready="true"]');
     await page.getByTestId(`tab-${SHEET}`).click();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   const charts = () => page.getByTestId('chart');
 
   it('serves each chart with its data as a table of series in /api/workbook', async () => {
-    const workbook = (await (await fetch(`${server!.url}/api/workbook`)).json()) as Workbook;
+    const workbook = await session.workbook();
     const sheet = workbook.sheets.find((s) => s.name === SHEET)!;
     expect(sheet.values[1]).toEqual(['第1周', '5', '8']);
     expect(sheet.charts.map((c) => [c.type, c.title, c.position])).toEqual([

@@ -1,13 +1,13 @@
 // Browser test of the 看板 / Dashboard in the playground, zh and en: refreshed from the menu, its charts drawn, screenshots.
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlayground } from '../../emulator/playground/server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSampleWorld, SAMPLE_ADMIN } from '../../emulator/seed';
 import type { World } from '../../emulator/world';
 import type { Locale } from '../../src/core/locale';
 import { emulatorFor } from '../helpers/project';
-import { ARTIFACTS, HAVE_CHROMIUM, launch, SKIP_BROWSER } from './chromium';
+import { ARTIFACTS, SKIP_BROWSER } from './chromium';
+import { usePlayground } from './session';
 
 const TEXT = {
   'zh-CN': {
@@ -59,31 +59,17 @@ function busyWorld(locale: Locale): World {
   return world;
 }
 
-describe('browser availability (dashboard)', () => {
-  it('has Chromium when CI is set (there a missing browser fails instead of skipping)', () => {
-    expect(process.env.CI === 'true' && !HAVE_CHROMIUM, 'CI=true but Chromium is not installed').toBe(false);
-  });
-});
-
 describe.skipIf(SKIP_BROWSER).each(['zh-CN', 'en'] as const)(
   'the dashboard in the playground (%s)',
   (locale) => {
     const text = TEXT[locale];
-    let server: { url: string; close: () => Promise<void> } | undefined;
-    let browser: Browser | undefined;
+    const session = usePlayground(() => busyWorld(locale));
     let page: Page;
 
     beforeAll(async () => {
-      server = await startPlayground({ port: 0, world: busyWorld(locale) });
-      browser = await launch();
-      page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-      await page.goto(`${server.url}/?user=${encodeURIComponent(SAMPLE_ADMIN)}`);
+      page = await session.browser.newPage({ viewport: { width: 1600, height: 1000 } });
+      await page.goto(`${session.server.url}/?user=${encodeURIComponent(SAMPLE_ADMIN)}`);
       await page.waitForSelector('#app[data-ready="true"]');
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
     });
 
     it('refreshes from Extensions → 刷新看板 and draws the three charts', async () => {

@@ -1,13 +1,11 @@
 // Hostile text in Chromium (SPEC §14): the sidebar, the playground grid and the outbox show formulas and markup as text.
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlayground, type workbookView } from '../../emulator/playground/server';
+import type { Frame, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { World } from '../../emulator/world';
 import { hostileEmail, hostileWorld, MARKUP_PAYLOADS, PAYLOADS } from '../helpers/hostile';
 import { ADMIN, emulatorFor } from '../helpers/project';
-import { launch, SKIP_BROWSER } from './chromium';
-
-type Playground = Awaited<ReturnType<typeof startPlayground>>;
+import { SKIP_BROWSER } from './chromium';
+import { usePlayground } from './session';
 
 const OV = '部门任务总览表';
 const PR = '任务执行进度跟踪表';
@@ -21,27 +19,18 @@ const INJECTED = `(() => [...document.querySelectorAll('[onerror],[onload],img[s
 
 describe.skipIf(SKIP_BROWSER)('hostile text in the browser', () => {
   let world: World;
-  let server: Playground | undefined;
-  let browser: Browser | undefined;
-  const dialogs: string[] = [];
-
-  beforeAll(async () => {
+  const session = usePlayground(() => {
     world = hostileWorld();
     const emu = emulatorFor(world);
     emu.callOk('runDailyDigest', [], ADMIN);
     emu.callOk('refreshDashboard', [], ADMIN);
-    server = await startPlayground({ port: 0, world });
-    browser = await launch();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    return world;
   });
+  const dialogs: string[] = [];
 
   /** A page that records (and dismisses) any dialog a payload might open. */
   async function newPage(width: number): Promise<Page> {
-    const page = await browser!.newPage({ viewport: { width, height: 900 } });
+    const page = await session.browser.newPage({ viewport: { width, height: 900 } });
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
@@ -56,18 +45,14 @@ describe.skipIf(SKIP_BROWSER)('hostile text in the browser', () => {
 
   async function sidebar(email: string): Promise<Page> {
     const page = await newPage(300);
-    await page.goto(`${server!.url}/sidebar?user=${encodeURIComponent(email)}`);
+    await page.goto(`${session.server.url}/sidebar?user=${encodeURIComponent(email)}`);
     await page.waitForSelector('#app[data-ready="true"]');
     return page;
   }
 
-  async function workbook(): Promise<ReturnType<typeof workbookView>> {
-    return (await (await fetch(`${server!.url}/api/workbook`)).json()) as ReturnType<typeof workbookView>;
-  }
-
   it('notices a payload parsed as HTML (so the checks below can fail)', async () => {
     const page = await newPage(300);
-    await page.goto(`${server!.url}/sidebar?user=${encodeURIComponent(ADMIN)}`);
+    await page.goto(`${session.server.url}/sidebar?user=${encodeURIComponent(ADMIN)}`);
     await page.evaluate(
       `document.body.insertAdjacentHTML('beforeend', ${JSON.stringify(MARKUP_PAYLOADS[0])})`,
     );
@@ -148,7 +133,7 @@ describe.skipIf(SKIP_BROWSER)('hostile text in the browser', () => {
     await expectClean(page, 'forms');
     await page.close();
 
-    const sheets = (await workbook()).sheets;
+    const sheets = (await session.workbook()).sheets;
     const row = (sheet: string, id: string) =>
       sheets.find((s) => s.name === sheet)!.values.find((r) => r[0] === id || r.includes(id))!;
     expect(row(OV, '@x2024-002').slice(1, 6)).toEqual([script, me, me, '', formula]);
@@ -159,7 +144,7 @@ describe.skipIf(SKIP_BROWSER)('hostile text in the browser', () => {
 
   it('shows the payloads as text in the playground grid and in the outbox', async () => {
     const page = await newPage(1440);
-    await page.goto(server!.url);
+    await page.goto(session.server.url);
     await page.waitForSelector('#app[data-ready="true"]');
     for (const sheet of [OV, PR, SYNC, '成员', '看板']) {
       await page.getByTestId(`tab-${sheet}`).click();

@@ -1,11 +1,11 @@
 // Browser smoke test of the playground page: sheet tabs, the grid, the Extensions menu, a rejected edit, the sidebar.
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlayground, type workbookView } from '../../emulator/playground/server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSampleWorld } from '../../emulator/seed';
 import { sheetDef, validationOf } from '../../src/core/templates';
-import { ARTIFACTS, HAVE_CHROMIUM, launch, SKIP_BROWSER } from './chromium';
+import { ARTIFACTS, HAVE_CHROMIUM, SKIP_BROWSER } from './chromium';
+import { usePlayground } from './session';
 
 const OVERVIEW = '部门任务总览表';
 const TABS = [OVERVIEW, '任务执行进度跟踪表', '信息同步共享记录表', '成员'];
@@ -21,21 +21,13 @@ describe('browser availability', () => {
 });
 
 describe.skipIf(SKIP_BROWSER)('playground page', () => {
-  let server: { url: string; close: () => Promise<void> } | undefined;
-  let browser: Browser | undefined;
+  const session = usePlayground(() => createSampleWorld({ data: 'sample' }));
   let page: Page;
 
   beforeAll(async () => {
-    server = await startPlayground({ port: 0, world: createSampleWorld({ data: 'sample' }) });
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(server.url);
+    page = await session.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(session.server.url);
     await page.waitForSelector('#app[data-ready="true"]');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   const headerCells = () => page.locator('[data-testid="grid"] tbody tr:first-child td');
@@ -83,9 +75,7 @@ describe.skipIf(SKIP_BROWSER)('playground page', () => {
 
     await editor.press('Escape');
     expect(await cell.textContent()).toBe(before);
-    const workbook = (await (await fetch(`${server!.url}/api/workbook`)).json()) as ReturnType<
-      typeof workbookView
-    >;
+    const workbook = await session.workbook();
     const row2 = workbook.sheets.find((s) => s.name === OVERVIEW)!.values[1];
     expect(row2).toContain(before);
     expect(row2).not.toContain('紧急');

@@ -1,12 +1,11 @@
 // Browser tests of the sidebar's 复盘 features in Chromium: retrospective conclusions into 备注, and the review report form.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlayground, type workbookView } from '../../emulator/playground/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createSampleWorld } from '../../emulator/seed';
-import { launch, SKIP_BROWSER } from './chromium';
+import { SKIP_BROWSER } from './chromium';
+import { usePlayground, type WorkbookView } from './session';
 
-type Playground = Awaited<ReturnType<typeof startPlayground>>;
-type Sheet = ReturnType<typeof workbookView>['sheets'][number];
+type Sheet = WorkbookView['sheets'][number];
 
 const OVERVIEW = '部门任务总览表';
 /** In the seed, 紧急任务2024-003 is 已完成 and was initiated by *伟 (a 项目负责人, neither 主管 nor admin). */
@@ -16,24 +15,10 @@ const QIANG = 'qiang@example.com';
 const LAST_WEEK = '复盘-2024-10-14~2024-10-20';
 
 describe.skipIf(SKIP_BROWSER)('sidebar: retrospectives and the review report', () => {
-  let server: Playground | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    server = await startPlayground({ port: 0, world: createSampleWorld({ data: 'sample' }) });
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = usePlayground(() => createSampleWorld({ data: 'sample' }));
 
   async function sheets(): Promise<Sheet[]> {
-    const view = (await (await fetch(`${server!.url}/api/workbook`)).json()) as ReturnType<
-      typeof workbookView
-    >;
-    return view.sheets;
+    return (await session.workbook()).sheets;
   }
 
   /** The 备注 cell of a task in the overview, found by header text. */
@@ -45,12 +30,12 @@ describe.skipIf(SKIP_BROWSER)('sidebar: retrospectives and the review report', (
 
   /** Opens /sidebar as `email` at 300 px on 我的任务; `calls` collects the RPC names. */
   async function open(email: string) {
-    const page = await browser!.newPage({ viewport: { width: 300, height: 900 } });
+    const page = await session.browser.newPage({ viewport: { width: 300, height: 900 } });
     const calls: string[] = [];
     page.on('request', (r) => {
       if (r.url().endsWith('/rpc')) calls.push((JSON.parse(r.postData() ?? '{}') as { fn: string }).fn);
     });
-    await page.goto(`${server!.url}/sidebar?user=${encodeURIComponent(email)}`);
+    await page.goto(`${session.server.url}/sidebar?user=${encodeURIComponent(email)}`);
     await page.waitForSelector('#app[data-ready="true"]');
     await page.getByTestId('tab-my-tasks').click();
     return { page, calls };

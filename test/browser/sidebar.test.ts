@@ -1,13 +1,12 @@
 // Browser tests of the sidebar in Chromium, against the playground in-process: every tab, validation, the workflow, screenshots.
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlayground, type workbookView } from '../../emulator/playground/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { startPlayground } from '../../emulator/playground/server';
 import { createSampleWorld } from '../../emulator/seed';
 import type { Locale } from '../../src/core/locale';
-import { ARTIFACTS, HAVE_CHROMIUM, launch, SKIP_BROWSER } from './chromium';
-
-type Playground = Awaited<ReturnType<typeof startPlayground>>;
+import { ARTIFACTS, SKIP_BROWSER } from './chromium';
+import { fetchWorkbook, type Playground, usePlayground } from './session';
 
 const OVERVIEW = '部门任务总览表';
 const NEW_ID = '产品迭代2024-002';
@@ -23,34 +22,17 @@ async function rpc(server: Playground, fn: string, args: unknown[], user: string
 }
 
 async function overviewRows(server: Playground): Promise<string[][]> {
-  const view = (await (await fetch(`${server.url}/api/workbook`)).json()) as ReturnType<typeof workbookView>;
+  const view = await fetchWorkbook(server);
   return view.sheets.find((s) => s.name === OVERVIEW)!.values;
 }
 
-describe('browser availability (sidebar)', () => {
-  it('has Chromium when CI is set (there a missing browser fails instead of skipping)', () => {
-    expect(process.env.CI === 'true' && !HAVE_CHROMIUM, 'CI=true but Chromium is not installed').toBe(false);
-  });
-});
-
 describe.skipIf(SKIP_BROWSER)('sidebar', () => {
-  let server: Playground | undefined;
-  let browser: Browser | undefined;
+  const session = usePlayground(() => createSampleWorld({ data: 'sample' }));
   const pages: Page[] = [];
 
-  beforeAll(async () => {
-    server = await startPlayground({ port: 0, world: createSampleWorld({ data: 'sample' }) });
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   /** Opens /sidebar as `email` at 300 px wide and waits for the first paint; `calls` collects the RPC names. */
-  async function open(email: string, on: Playground = server!, locale = 'en-US') {
-    const page = await browser!.newPage({ viewport: { width: 300, height: 900 }, locale });
+  async function open(email: string, on: Playground = session.server, locale = 'en-US') {
+    const page = await session.browser.newPage({ viewport: { width: 300, height: 900 }, locale });
     pages.push(page);
     const calls: string[] = [];
     page.on('request', (r) => {
@@ -122,7 +104,7 @@ describe.skipIf(SKIP_BROWSER)('sidebar', () => {
     expect(await page.locator('#nt-name').inputValue()).toBe('');
     expect(await page.getByTestId('subtask').count()).toBe(0);
 
-    const row = (await overviewRows(server!)).find((r) => r[0] === NEW_ID)!;
+    const row = (await overviewRows(session.server)).find((r) => r[0] === NEW_ID)!;
     expect(row.slice(0, 5)).toEqual([NEW_ID, 'Q4客户回访', '*丽', '*明', '*华']);
     expect(row).toContain('未开始');
     await page.close();
@@ -150,7 +132,7 @@ describe.skipIf(SKIP_BROWSER)('sidebar', () => {
     await page.getByTestId('missing-summary').filter({ hasText: ':1 个' }).waitFor();
     expect(await page.getByTestId(`pick-${NEW_ID}-01`).textContent()).not.toContain('今日未更新');
     expect(calls).toEqual(['getSidebarModel', 'updateProgress', 'getSidebarModel']);
-    expect((await overviewRows(server!)).find((r) => r[0] === NEW_ID)).toContain('进行中');
+    expect((await overviewRows(session.server)).find((r) => r[0] === NEW_ID)).toContain('进行中');
     await page.close();
   });
 
@@ -172,7 +154,7 @@ describe.skipIf(SKIP_BROWSER)('sidebar', () => {
     await li.page.getByText(`${NEW_ID} — 任务状态:已完成`).waitFor();
     await li.page.getByTestId(`awaiting-${NEW_ID}`).waitFor({ state: 'detached' });
     expect(await li.page.getByTestId(`task-${NEW_ID}`).textContent()).toContain('已完成');
-    const row = (await overviewRows(server!)).find((r) => r[0] === NEW_ID)!;
+    const row = (await overviewRows(session.server)).find((r) => r[0] === NEW_ID)!;
     expect(row).toContain('已完成');
     expect(row).toContain('2024-10-24');
     await li.page.close();
@@ -284,7 +266,7 @@ describe.skipIf(SKIP_BROWSER)('sidebar', () => {
   });
 
   it('shows the load error with a retry button when getSidebarModel fails', async () => {
-    const page = await browser!.newPage({ viewport: { width: 300, height: 600 } });
+    const page = await session.browser.newPage({ viewport: { width: 300, height: 600 } });
     let fail = true;
     await page.route('**/rpc', (route) =>
       fail
@@ -294,7 +276,7 @@ describe.skipIf(SKIP_BROWSER)('sidebar', () => {
           })
         : route.continue(),
     );
-    await page.goto(`${server!.url}/sidebar?user=li@example.com`);
+    await page.goto(`${session.server.url}/sidebar?user=li@example.com`);
     await page.waitForSelector('#app[data-ready="error"]');
     expect(await page.getByTestId('load-error').textContent()).toBe('服务暂时不可用');
     fail = false;
@@ -316,7 +298,7 @@ describe.skipIf(SKIP_BROWSER)('sidebar', () => {
   it('escapes user data: a task name with markup shows as text', async () => {
     const name = '<img src=x onerror="window.__pwned=1">回访';
     const created = await rpc(
-      server!,
+      session.server,
       'createTask',
       [
         {
@@ -364,7 +346,7 @@ describe.skipIf(SKIP_BROWSER)('sidebar', () => {
     await page.locator('#st-email').selectOption('dryRun');
     await page.getByTestId('save-settings').click();
     await statusOf(page, 'save-settings').filter({ hasText: '设置已保存' }).waitFor();
-    const saved = await rpc(server!, 'getSettings', [], 'qiang@example.com');
+    const saved = await rpc(session.server, 'getSettings', [], 'qiang@example.com');
     expect(saved.result).toMatchObject({
       digestHour: 8,
       archiveHour: 2,
