@@ -102,6 +102,8 @@ export function workbookView(world: World) {
         name: s.name,
         hidden: s.hidden,
         frozenRows: s.frozenRows,
+        /** Widths in pixels the script set, by 1-based column; other columns fit their text. */
+        columnWidths: s.columnWidths,
         values: s.rows.map((r, i) =>
           Array.from({ length: cols }, (_, j) => displayValue(r[j] ?? '', formats[i]?.[j] ?? '')),
         ),

@@ -394,9 +394,13 @@ function ensureEditTrigger(ss: Spreadsheet): boolean {
 }
 
 /** The dashboard sheet, after the Team sheet, with a line saying how to fill it (the refresh writes it whole). */
+/** Wide enough for the dashboard's longest label, "Active tasks (not started + in progress)". */
+const DASHBOARD_LABEL_WIDTH = 280;
+
 function createDashboard(ss: Spreadsheet, name: string, locale: Locale): Sheet {
   const sheet = ss.insertSheet(name, SHEETS.findIndex((d) => d.key === 'team') + 1);
   sheet.getRange(1, 1).setValue(t('dashboard.empty', locale));
+  sheet.setColumnWidth(1, DASHBOARD_LABEL_WIDTH);
   return sheet;
 }
 

@@ -41,6 +41,7 @@ export interface SheetView {
   name: string;
   hidden: boolean;
   frozenRows: number;
+  columnWidths: Record<string, number>;
   values: string[][];
   charts: ChartView[];
 }

@@ -62,10 +62,12 @@ function textWidth(text: string): number {
   return width;
 }
 
-/** A <colgroup> sizing each column to the longest text in its first rows, within bounds. */
+/** A <colgroup>: each column as wide as the script set it, or else fitting the longest text in its first rows. */
 function columnsOf(sheet: SheetView, cols: number): { group: HTMLTableColElement; width: number } {
   const sample = sheet.values.slice(0, 50);
   const widths = Array.from({ length: cols }, (_, c) => {
+    const set = sheet.columnWidths[String(c + 1)];
+    if (set !== undefined) return set;
     const longest = Math.max(0, ...sample.map((r) => textWidth(r[c] ?? '')));
     return Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest + 16)));
   });
