@@ -63,6 +63,8 @@ export function computeReview(input: ReviewInput): ReviewData {
   }
   const closedBy = (t: TaskRecord) =>
     (t.status === 'done' || t.status === 'cancelled') && t.completedOn !== null && t.completedOn <= to;
+  // A task cancelled after the period was still open at its end; one cancelled on an unknown day is left out.
+  const openAtEnd = (t: TaskRecord) => !closedBy(t) && !(t.status === 'cancelled' && t.completedOn === null);
   // Created by the end of the period: the date Task Sync stamped in the row's guard; for rows without one (typed by
   // hand, or older), updated by then or due on or after the period's start.
   const existedBy = (t: TaskRecord) => {
@@ -76,10 +78,9 @@ export function computeReview(input: ReviewInput): ReviewData {
     completed: input.tasks.filter((t) => t.status === 'done' && inPeriod(t.completedOn, from, to)),
     started: input.tasks.filter((t) => inPeriod(firstLog.get(t.id) ?? null, from, to)),
     overdue: input.tasks.filter(
-      (t) =>
-        t.due !== null && t.due >= from && t.due <= lastMissed && !closedBy(t) && t.status !== 'cancelled',
+      (t) => t.due !== null && t.due >= from && t.due <= lastMissed && openAtEnd(t),
     ),
-    carriedOver: input.tasks.filter((t) => !closedBy(t) && t.status !== 'cancelled' && existedBy(t)),
+    carriedOver: input.tasks.filter((t) => openAtEnd(t) && existedBy(t)),
     problems: problemsOf(input),
     decisions: input.sync.filter((r) => r.kind === 'decision' && inPeriod(r.date, from, to)),
     deliverables: input.sync.filter((r) => r.kind === 'deliverable' && inPeriod(r.date, from, to)),

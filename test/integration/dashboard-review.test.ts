@@ -362,6 +362,8 @@ function expectedReview(wb: Workbook, from: string, to: string) {
   }
   const closedBy = (t: Task) =>
     (t.status === '已完成' || t.status === '已取消') && t.completedOn !== null && t.completedOn <= to;
+  // Open at the end of the period: not closed by then. Cancelling after the period does not reach back into it.
+  const openAtEnd = (t: Task) => !closedBy(t) && !(t.status === '已取消' && t.completedOn === null);
   // Existed by the end of the period: created by then (the date kept in the guard); rows without one — the sample's,
   // typed in — count when updated by then or due on or after the period's start.
   const existedBy = (t: Task) =>
@@ -374,10 +376,8 @@ function expectedReview(wb: Workbook, from: string, to: string) {
   // Overdue in the period: due in it and already missed — by the end of the period, or by today while the period
   // runs — and not closed by the end of the period.
   const lastMissed = to < TODAY ? to : addDays(TODAY, -1);
-  const overdue = tasks.filter(
-    (t) => t.due !== null && t.due >= from && t.due <= lastMissed && !closedBy(t) && t.status !== '已取消',
-  );
-  const carriedOver = tasks.filter((t) => !closedBy(t) && t.status !== '已取消' && existedBy(t));
+  const overdue = tasks.filter((t) => t.due !== null && t.due >= from && t.due <= lastMissed && openAtEnd(t));
+  const carriedOver = tasks.filter((t) => openAtEnd(t) && existedBy(t));
 
   // Problems: each new blocker text in a subtask's log, and each 问题 record; answered by the first later record on
   // the task by someone else.

@@ -66,6 +66,17 @@ describe('generateReview on the seed data', () => {
     expect(m.flushes).toBe(0);
   });
 
+  it('counts a task cancelled after a period as open at its end, and as closed in the period it was cancelled in', () => {
+    const { world, emu } = setup();
+    // 日常协作2024-015 (due 2024-10-25, 待验收) is cancelled on 2024-10-24, after the week of 10-14.
+    emu.callOk('cancelTask', [{ taskId: '日常协作2024-015', reason: '需求取消' }], ADMIN);
+    emu.callOk('generateReview', [{ from: '2024-10-14', to: '2024-10-20' }], ADMIN);
+    expect(section(world, '结转到下期的任务').map((x) => x[0])).toContain('日常协作2024-015');
+    const name = '复盘-2024-10-21~2024-10-27';
+    emu.callOk('generateReview', [{ from: '2024-10-21', to: '2024-10-27' }], ADMIN);
+    expect(section(world, '结转到下期的任务', name).map((x) => x[0])).not.toContain('日常协作2024-015');
+  });
+
   it('shows dates as dates, the on-time rate as a percentage, and user text as text', () => {
     const { world, emu } = setup();
     const record = { topic: '=1+1', content: '=HYPERLINK("http://x")', kind: 'decision', audience: '全体' };
