@@ -159,6 +159,8 @@ const USERS = [
   '',
 ];
 export const PAYLOADS_PER_FUNCTION = 1000;
+/** A thousand executions of the bundle take 10–40 s here; slower machines get room, as times are never asserted. */
+export const FUZZ_TIMEOUT_MS = 240_000;
 /** A world is reused while calls fail (they must change nothing) and replaced after a few successes. */
 const FRESH_AFTER_SUCCESSES = 25;
 
