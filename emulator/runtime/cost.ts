@@ -34,6 +34,8 @@ const READS: Record<string, string[]> = {
     'getConditionalFormatRules',
     'getCharts',
     'isColumnHiddenByUser',
+    'getDataRange',
+    'getSheetValues',
   ],
   Spreadsheet: [
     'getSheets',

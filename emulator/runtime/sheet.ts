@@ -2,6 +2,7 @@
 import { parseA1 } from '../model/a1';
 import { ruleAt } from '../model/rects';
 import {
+  cellAt,
   checkProtection,
   lastColumn,
   lastRow,
@@ -14,7 +15,7 @@ import { emptySheet, type Rect, type SheetState } from '../world';
 import { SheetCharts } from './charts';
 import { conditionalState } from './conditional';
 import { gasError } from './context';
-import { type Env, scriptToCell } from './env';
+import { cellToScript, type Env, scriptToCell } from './env';
 import type { ProtectionFactory } from './protection';
 
 export interface SheetDeps {
@@ -107,6 +108,28 @@ export class Sheet {
       r2: Math.max(1, lastRow(sheet)),
       c2: Math.max(1, lastColumn(sheet)),
     });
+  }
+  /**
+   * The values of a block in one call, as Range.getValues gives them; -1 rows or columns reach the last row or column
+   * with content. A block with no rows or columns throws, as getRange does.
+   */
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
+    const sheet = this.state();
+    const rows = numRows === -1 ? lastRow(sheet) - startRow + 1 : numRows;
+    const cols = numColumns === -1 ? lastColumn(sheet) - startColumn + 1 : numColumns;
+    if (rows < 1) throw gasError('The number of rows in the range must be at least 1.');
+    if (cols < 1) throw gasError('The number of columns in the range must be at least 1.');
+    if (
+      startRow < 1 ||
+      startColumn < 1 ||
+      startRow + rows - 1 > sheet.maxRows ||
+      startColumn + cols - 1 > sheet.maxCols
+    )
+      throw gasError(OUTSIDE);
+    const env = this.deps.env;
+    return Array.from({ length: rows }, (_, i) =>
+      Array.from({ length: cols }, (_, j) => cellToScript(env, cellAt(sheet, startRow + i, startColumn + j))),
+    );
   }
   getLastRow(): number {
     return lastRow(this.state());

@@ -27,6 +27,7 @@ import { type SheetKey, sheetName, splitPeople } from '../core/templates';
 import type { Actor } from '../core/workflow';
 import { editorEmail, recordUnknown, teamOf } from './edit-people';
 import { recordRetroEdits } from './retro-edit';
+import { allValues } from './tables';
 import { offsetsFor } from './zone';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -211,7 +212,7 @@ function readRecords<T>(
 ): T[] {
   const sheet = ss.getSheetByName(sheetName(key, locale));
   if (!sheet) return [];
-  const values = sheet.getDataRange().getValues();
+  const values = allValues(sheet);
   return read(values, findColumns(key, locale, values[0] ?? []), { locale, offset });
 }
 

@@ -5,7 +5,7 @@ import type { Locale } from '../core/locale';
 import { findColumns, type Member, readMembers } from '../core/records';
 import { t } from '../core/strings';
 import { sheetName } from '../core/templates';
-import { appendRows, openForAppend } from './tables';
+import { allValues, appendRows, openForAppend } from './tables';
 
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
 
@@ -13,7 +13,7 @@ type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
 export function teamOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, locale: Locale): Member[] {
   const sheet = ss.getSheetByName(sheetName('team', locale));
   if (!sheet) return [];
-  const values = sheet.getDataRange().getValues();
+  const values = allValues(sheet);
   try {
     return readMembers(values, findColumns('team', locale, values[0] ?? []), locale);
   } catch {

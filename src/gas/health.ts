@@ -13,7 +13,7 @@ import { type Clock, openClock } from './session';
 import { writeJobRuns } from './settings';
 import { setupWorkbook, validationFingerprints } from './setup';
 import { stampOf } from './snapshot';
-import { sheetsByName } from './tables';
+import { allValues, sheetsByName } from './tables';
 import { tellUser } from './ui';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -41,7 +41,7 @@ function readSheet(byName: Map<string, Sheet>, key: SheetKey, locale: Locale): R
   const name = sheetName(key, locale);
   const sheet = byName.get(name) ?? null;
   if (!sheet) return { name, sheet, values: [], cols: null, damage: null };
-  const values = sheet.getDataRange().getValues();
+  const values = allValues(sheet);
   const found = locateColumns(key, locale, values[0] ?? []);
   return 'cols' in found
     ? { name, sheet, values, cols: found.cols, damage: null }

@@ -8,6 +8,7 @@ import { t } from '../core/strings';
 import { sheetName } from '../core/templates';
 import { type Actor, isUnknown } from '../core/workflow';
 import { editorEmail, recordUnknown, teamOf } from './edit-people';
+import { allValues } from './tables';
 import { offsetsFor } from './zone';
 
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
@@ -55,7 +56,7 @@ export function recordRetroEdits(e: EditEvent): void {
   const sheet = e.range.getSheet();
   const locale = reviewLocale(sheet.getName());
   if (!locale) return;
-  const entries = entriesOf(sheet.getDataRange().getValues(), retroHeader(locale), e.range);
+  const entries = entriesOf(allValues(sheet), retroHeader(locale), e.range);
   if (entries.length === 0) return;
   const ss = e.source;
   const members = teamOf(ss, locale);
@@ -63,7 +64,7 @@ export function recordRetroEdits(e: EditEvent): void {
   const actor: Actor = { email, member: members.find((m) => m.email === email) ?? null };
   const overview = ss.getSheetByName(sheetName('overview', locale));
   if (!overview) return;
-  const values = overview.getDataRange().getValues();
+  const values = allValues(overview);
   const now = Date.now();
   const offset = offsetsFor(ss.getSpreadsheetTimeZone(), now);
   const cols = findColumns('overview', locale, values[0] ?? []);

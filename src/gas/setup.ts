@@ -30,6 +30,7 @@ import {
 import { t } from '../core/strings';
 import { DASHBOARD_NAME, SHEETS, type SheetDef, sheetName } from '../core/templates';
 import { readSettings, writeSettings } from './settings';
+import { allValues } from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -88,7 +89,7 @@ export function validationFingerprints(
 /** Reads what planning needs of an existing sheet: values, header style, formats, validations, rules, visibility. */
 function inspect(sheet: Sheet, def: SheetDef, locale: Locale): SheetInspection {
   const width = def.columns.length;
-  const values = sheet.getDataRange().getValues();
+  const values = allValues(sheet);
   const header = planHeader(def, locale, values, sheet.getName());
   const hiddenKeys = def.columns.map((c, i) => (c.hidden ? i : -1)).filter((i) => i >= 0);
   const hiddenColumns =

@@ -18,6 +18,18 @@ export interface Table {
   lastRow: number;
 }
 
+/**
+ * Every value of a sheet in one read, to its last row and column with content (getDataRange().getValues() costs two).
+ * An empty sheet gives [['']], as getDataRange does: Apps Script refuses a block of no rows.
+ */
+export function allValues(sheet: Sheet): unknown[][] {
+  try {
+    return sheet.getSheetValues(1, 1, -1, -1);
+  } catch {
+    return [['']];
+  }
+}
+
 /** The spreadsheet's sheets by name, from one getSheets() call. */
 export function sheetsByName(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, Sheet> {
   const byName = new Map<string, Sheet>();
@@ -43,7 +55,7 @@ function tableOf(key: SheetKey, sheet: Sheet, values: unknown[][], locale: Local
 /** Reads a whole sheet in one call and finds its columns by header (a missing column is a clear error). */
 export function readTable(byName: Map<string, Sheet>, key: SheetKey, locale: Locale): Table {
   const sheet = sheetOf(byName, key, locale);
-  const values = sheet.getDataRange().getValues();
+  const values = allValues(sheet);
   return tableOf(key, sheet, values, locale, values.length);
 }
 

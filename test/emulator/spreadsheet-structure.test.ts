@@ -72,6 +72,57 @@ describe('Sheet.getDataRange and getLastRow', () => {
   });
 });
 
+describe('Sheet.getSheetValues', () => {
+  const VALUES = `${CODE}
+    function all() { return sheet_().getSheetValues(1, 1, -1, -1); }
+    function block(r, c, nr, nc) { return sheet_().getSheetValues(r, c, nr, nc); }`;
+
+  it('with -1 rows and columns gives every value to the last row and column with content, in one read', () => {
+    const emu = scriptEmulator(VALUES);
+    run(emu, 'put', 'C3', [['x']]);
+    run(emu, 'put', 'A1', [[1]]);
+    expect(run(emu, 'all')).toEqual([
+      [1, '', ''],
+      ['', '', ''],
+      ['', '', 'x'],
+    ]);
+    const m = emu.world.executions.at(-1)!;
+    expect(m.byApi['Sheet.getSheetValues']).toBe(1);
+    expect(m.reads).toBe(1);
+  });
+
+  it('takes explicit sizes like getRange, and -1 for one side only', () => {
+    const emu = scriptEmulator(VALUES);
+    run(emu, 'put', 'A1:B3', [
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
+    expect(run(emu, 'block', 2, 2, 2, 1)).toEqual([[4], [6]]);
+    expect(run(emu, 'block', 2, 1, -1, 2)).toEqual([
+      [3, 4],
+      [5, 6],
+    ]);
+  });
+
+  // unverified: real Apps Script's answer for -1 on an empty sheet; the product never relies on one.
+  it('refuses a block of no rows (an empty sheet with -1)', () => {
+    expect(fail(scriptEmulator(VALUES), 'all')).toBe('The number of rows in the range must be at least 1.');
+  });
+});
+
+describe("reads of a sheet's extent are service calls", () => {
+  it('counts getDataRange as a read, like getLastRow', () => {
+    const emu = scriptEmulator(`${CODE}
+      function data() { return sheet_().getDataRange().getValues(); }`);
+    run(emu, 'put', 'A1', [['x']]);
+    run(emu, 'data');
+    const m = emu.world.executions.at(-1)!;
+    expect(m.byApi['Sheet.getDataRange']).toBe(1);
+    expect(m.reads).toBe(2);
+  });
+});
+
 describe('Spreadsheet sheets', () => {
   it('getSheetByName returns null (no throw) for a missing sheet', () => {
     const emu = scriptEmulator(`
