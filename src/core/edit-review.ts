@@ -1,7 +1,7 @@
 // Reviews a person's direct edit of guarded cells (SPEC §4): what stands, what is restored and why, what gets stamped.
 import { Status, type StatusCode } from './enums';
 import type { SubtaskGuard, TaskGuard } from './guard';
-import { type Bilingual, type Locale, pick } from './locale';
+import { type Bilingual, fill, type Locale, pick } from './locale';
 import type { SubtaskRecord, TaskRecord } from './records';
 import { type Action, type Actor, isManager, isUnknown, roleAllows, statusAllows } from './workflow';
 
@@ -67,7 +67,7 @@ const WHY: Record<string, Bilingual> = {
 };
 
 function note(key: string, locale: Locale, params: Record<string, string>): string {
-  return pick(NOTES[key]!, locale).replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m);
+  return fill(pick(NOTES[key]!, locale), params);
 }
 
 /** Which workflow action a status change is, or null when no action leads there directly. */

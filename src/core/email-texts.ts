@@ -1,5 +1,5 @@
 // The daily emails' texts in zh-CN and en; `{name}` placeholders are filled by emailTexts(), `{s}` pluralises `{n}`.
-import { type Bilingual, type Locale, pick } from './locale';
+import { type Bilingual, fill, type Locale, pick } from './locale';
 
 const EMAIL_TEXTS = {
   prefix: { zh: '【任务同步】', en: '[Task Sync] ' },
@@ -93,8 +93,6 @@ export function emailTexts(locale: Locale): EmailText {
   return (key, params = {}) => {
     const values: Record<string, string | number> = { ...params };
     if (typeof params.n === 'number') values.s = params.n === 1 ? '' : 's';
-    return pick(EMAIL_TEXTS[key], locale).replace(/\{(\w+)\}/g, (m, name: string) =>
-      name in values ? String(values[name]) : m,
-    );
+    return fill(pick(EMAIL_TEXTS[key], locale), values);
   };
 }

@@ -1,6 +1,5 @@
 // The data health check's words in zh-CN and en: what each kind of finding says, and what to do about it.
-import { type Bilingual, type Locale, pick } from './locale';
-import { fill } from './strings';
+import { type Bilingual, fill, type Locale, pick } from './locale';
 
 /** Every kind of problem the health check reports (locale-independent codes). */
 export type FindingKind =

@@ -13,6 +13,11 @@ export function pick(text: Bilingual, locale: Locale): string {
   return locale === 'en' ? text.en : text.zh;
 }
 
+/** A text with its `{name}` placeholders filled in (unknown names stay as written). */
+export function fill(text: string, params: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
 /** Spreadsheet locales such as `zh_CN`, `zh_TW` → zh-CN; anything else → en. */
 export function localeFromSpreadsheet(spreadsheetLocale: string): Locale {
   return spreadsheetLocale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { isValidYmd } from './dates';
 import { Priority, SyncKind, TaskType } from './enums';
 import { isValidPrefix, parseSubtaskId, parseTaskId } from './ids';
-import { type Bilingual, type Locale, pick } from './locale';
+import { type Bilingual, fill, type Locale, pick } from './locale';
 
 /** What the schemas need to know of the workbook: who is on the Team and the subtask limit. */
 export interface SchemaContext {
@@ -90,17 +90,18 @@ export interface FieldError {
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
-/** Messages are carried as `key|param=value` and localized after parsing. */
-const msg = (key: string, params: Record<string, string | number> = {}) =>
-  [key, ...Object.entries(params).map(([k, v]) => `${k}=${v}`)].join('|');
+/** Messages are carried through zod as JSON `[key, params]` and localized after parsing. */
+const msg = (key: string, params: Record<string, string | number> = {}) => JSON.stringify([key, params]);
 
 function localize(code: string, locale: Locale): string {
-  const [key, ...params] = code.split('|');
-  const text = MESSAGES[key!] ? pick(MESSAGES[key!]!, locale) : pick(MESSAGES.wrongType!, locale);
-  return params.reduce((s, p) => {
-    const [k, v] = p.split('=');
-    return s.replace(`{${k}}`, v ?? '');
-  }, text);
+  let key = 'wrongType';
+  let params: Record<string, string | number> = {};
+  try {
+    [key, params] = JSON.parse(code) as [string, Record<string, string | number>];
+  } catch {
+    // zod's own message (a check without ours): the generic one.
+  }
+  return fill(pick(MESSAGES[key] ?? MESSAGES.wrongType!, locale), params);
 }
 
 export function fieldLabel(path: string, locale: Locale): string {

@@ -1,5 +1,5 @@
 // User-facing texts in zh-CN and en: menu, setup reports and errors. `{name}` placeholders are filled by `t()`.
-import { type Bilingual, type Locale, pick } from './locale';
+import { type Bilingual, fill, type Locale, pick } from './locale';
 
 const TEXTS = {
   addonName: { zh: '任务同步', en: 'Task Sync' },
@@ -257,11 +257,6 @@ export type TextKey = keyof typeof TEXTS;
 /** The text for a key in the locale, with `{name}` placeholders filled in. */
 export function t(key: TextKey, locale: Locale, params: Record<string, string | number> = {}): string {
   return fill(pick(TEXTS[key], locale), params);
-}
-
-/** A text with its `{name}` placeholders filled in (unknown names stay as written). */
-export function fill(text: string, params: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
 /** Said before the settings (and so the locale) can be read: both languages, as the lock comes first. */

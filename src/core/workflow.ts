@@ -1,8 +1,7 @@
 // The workflow and permission rules of SPEC §4: who may move a task where, from the sidebar or by a direct edit.
 import { dayNumber } from './dates';
 import { type RoleCode, Status, type StatusCode } from './enums';
-import type { Bilingual, Locale } from './locale';
-import { pick } from './locale';
+import { type Bilingual, fill, type Locale, pick } from './locale';
 import type { Member, SubtaskRecord, TaskRecord } from './records';
 
 /** Who is acting: a Team member, someone the Team does not know (a stranger), or an unknown identity (''). */
@@ -60,8 +59,7 @@ export function denial(
   locale: Locale,
   params: Record<string, string> = {},
 ): Denied {
-  const text = pick(DENIALS[key]!, locale).replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m);
-  return new Denied(text);
+  return new Denied(fill(pick(DENIALS[key]!, locale), params));
 }
 
 /** Statuses each action may start from. */

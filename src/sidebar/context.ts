@@ -1,5 +1,5 @@
 // What every tab shares: the current model, the locale's texts, the schemas' context, and a refresh of the model.
-import type { Locale } from '../core/locale';
+import { fill, type Locale } from '../core/locale';
 import type { SchemaContext } from '../core/schemas';
 import type { SidebarModel } from '../core/sidebar-model';
 
@@ -20,10 +20,7 @@ export interface Ctx {
 
 /** Looks a text up in the model's strings and fills its `{name}` placeholders. */
 export function translator(strings: Record<string, string>): Translate {
-  return (key, params = {}) =>
-    (strings[key] ?? key).replace(/\{(\w+)\}/g, (m, name: string) =>
-      name in params ? String(params[name]) : m,
-    );
+  return (key, params = {}) => fill(strings[key] ?? key, params);
 }
 
 export function schemaContext(model: SidebarModel): SchemaContext {
