@@ -1,10 +1,10 @@
 // Fuzzing of the SPEC §5.1 server functions: seeded random and hostile payloads, and the checks every answer must pass.
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { World } from '../../emulator/world';
 import { emulatorFor, sampleWorld } from './project';
 
 /** Deterministic random numbers (mulberry32), so a failure can be replayed from its seed. */
-export function rng(seed: number) {
+function rng(seed: number) {
   let s = seed >>> 0;
   const next = () => {
     s = (s + 0x6d2b79f5) >>> 0;
@@ -77,7 +77,7 @@ function hostileValue(r: Rng): unknown {
 }
 
 /** Starts from a valid payload and breaks it in random ways (or leaves it valid). */
-export function mutate(r: Rng, base: Record<string, unknown>): unknown {
+function mutate(r: Rng, base: Record<string, unknown>): unknown {
   const roll = r.next();
   if (roll < 0.04) return r.pick([null, 'string', 42, [], [base], true]);
   const payload: Record<string, unknown> = JSON.parse(JSON.stringify(base));
@@ -97,7 +97,7 @@ export function mutate(r: Rng, base: Record<string, unknown>): unknown {
   return payload;
 }
 
-export const VALID: Record<string, (r: Rng) => Record<string, unknown>> = {
+const VALID: Record<string, (r: Rng) => Record<string, unknown>> = {
   createTask: (r) => ({
     prefix: r.pick(['产品迭代', '日常协作', 'Launch', 'Q4报告']),
     name: r.pick(['客户调研', '=SUM(1)', '<b>粗体</b>', 'Quarterly review']),
@@ -158,9 +158,11 @@ const USERS = [
   'stranger@example.org',
   '',
 ];
-export const PAYLOADS_PER_FUNCTION = 1000;
+const PAYLOADS_PER_FUNCTION = 1000;
 /** A thousand executions of the bundle take 10–40 s here; slower machines get room, as times are never asserted. */
-export const FUZZ_TIMEOUT_MS = 240_000;
+const FUZZ_TIMEOUT_MS = 240_000;
+/** Functions that take no input: they answer every payload (sent as an argument or not). */
+const NO_INPUT = new Set(['getSidebarModel', 'getSettings']);
 /** A world is reused while calls fail (they must change nothing) and replaced after a few successes. */
 const FRESH_AFTER_SUCCESSES = 25;
 
@@ -190,7 +192,7 @@ function fuzzWorld(): World {
 }
 
 /** Sends the payloads to one function; returns how many calls succeeded and how many were refused. */
-export function fuzz(fn: string): { successes: number; refusals: number } {
+function fuzz(fn: string): { successes: number; refusals: number } {
   const r = rng(fn.length * 7919 + fn.charCodeAt(0));
   let world = fuzzWorld();
   let emu = emulatorFor(world);
@@ -205,8 +207,7 @@ export function fuzz(fn: string): { successes: number; refusals: number } {
     }
     const payload = mutate(r, VALID[fn]!(r));
     const user = r.pick(USERS);
-    const args =
-      fn === 'getSidebarModel' || fn === 'getSettings' ? (r.next() < 0.5 ? [] : [payload]) : [payload];
+    const args = NO_INPUT.has(fn) ? (r.next() < 0.5 ? [] : [payload]) : [payload];
     const before = state(world);
     const res = emu.call(fn, args, user, { rpc: true });
     const context = `${fn} #${i} as "${user}": ${JSON.stringify(payload).slice(0, 300)}`;
@@ -221,4 +222,23 @@ export function fuzz(fn: string): { successes: number; refusals: number } {
     }
   }
   return { successes, refusals };
+}
+
+/**
+ * One test per function: every payload succeeds or is refused readably with nothing changed, and the payloads reach
+ * both outcomes (only a function without input may accept them all).
+ */
+export function describeFuzzing(fns: readonly string[]): void {
+  describe.each(fns)('fuzzing %s', (fn) => {
+    it(
+      `answers ${PAYLOADS_PER_FUNCTION} random and hostile payloads with success or a readable error`,
+      () => {
+        const { successes, refusals } = fuzz(fn);
+        expect(successes + refusals).toBe(PAYLOADS_PER_FUNCTION);
+        if (!NO_INPUT.has(fn)) expect(refusals).toBeGreaterThan(0);
+        expect(successes).toBeGreaterThan(0);
+      },
+      FUZZ_TIMEOUT_MS,
+    );
+  });
 }
