@@ -3,7 +3,6 @@ import { shiftLines } from '../emulator/model/sheet-ops';
 import { appendRows, createSampleWorld, type Member, SAMPLE_TEAM, teamRows } from '../emulator/seed';
 import type { World } from '../emulator/world';
 import type { StatusCode } from '../src/core/enums';
-import { encodeSubtaskGuard, encodeTaskGuard } from '../src/core/guard';
 import { sheetName } from '../src/core/templates';
 
 const STATUSES: StatusCode[] = ['not_started', 'in_progress', 'pending_acceptance', 'done', 'cancelled'];
@@ -54,7 +53,7 @@ export function fixtureTask(i: number, team: Member[] = SAMPLE_TEAM) {
 /** Spare formatted rows left below the data, as a sheet in use has (appends then need no growth). */
 const SPARE_ROWS = 200;
 
-/** The sample workbook plus `tasks` generated tasks (deterministic), written as Task Sync writes them. */
+/** The sample workbook plus `tasks` generated tasks (deterministic), written as Task Sync writes them (guards too). */
 export function benchWorld(tasks: number, members = SAMPLE_TEAM.length): World {
   const world = createSampleWorld({ data: 'sample' });
   // A Workspace account's daily recipients, so the jobs' figures are not cut short by a consumer quota.
@@ -67,7 +66,6 @@ export function benchWorld(tasks: number, members = SAMPLE_TEAM.length): World {
   for (let i = 1; i <= tasks; i++) {
     const t = fixtureTask(i, team);
     const closed = t.status === 'done' || t.status === 'cancelled';
-    const completedOn = ymd(i % 60);
     overview.push({
       taskId: t.id,
       name: `任务 ${i}`,
@@ -80,19 +78,11 @@ export function benchWorld(tasks: number, members = SAMPLE_TEAM.length): World {
       due: { date: ymd(i % 90) },
       status: { enum: 'status' as const, code: t.status },
       notes: '验收标准:交付物齐全',
-      ...(closed ? { completedOn: { date: completedOn } } : {}),
-      guard: encodeTaskGuard({
-        id: t.id,
-        initiator: t.initiator,
-        owner: t.owner,
-        status: t.status,
-        completedOn: closed ? completedOn : null,
-      }),
+      ...(closed ? { completedOn: { date: ymd(i % 60) } } : {}),
     });
     for (let s = 1; s <= 3; s++) {
-      const subId = `${t.id}-0${s}`;
       progress.push({
-        subtaskId: subId,
+        subtaskId: `${t.id}-0${s}`,
         taskId: t.id,
         name: `子任务 ${s}`,
         owner: t.subtaskOwner(s),
@@ -102,7 +92,6 @@ export function benchWorld(tasks: number, members = SAMPLE_TEAM.length): World {
         blockers: i % 5 === 0 ? '需要协助' : '',
         updatedOn: { date: ymd((i + s) % 60) },
         collaborators: t.collaborator(s + 1),
-        guard: encodeSubtaskGuard({ id: subId, taskId: t.id, owner: t.subtaskOwner(s) }),
       });
       sync.push({
         date: { date: ymd((i + s) % 60) },

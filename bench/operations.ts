@@ -1,7 +1,7 @@
 // The operations the benchmark measures and the budget tests assert, each run as a user who may perform it.
 import { applyUserEdit } from '../emulator/edits';
-import type { Emulator } from '../emulator/sandbox';
-import { EXAMPLE_TASK } from '../emulator/seed';
+import type { Emulator, ExecOptions } from '../emulator/sandbox';
+import { EXAMPLE_TASK, SAMPLE_ADMIN } from '../emulator/seed';
 import type { ExecutionMetrics } from '../emulator/world';
 import { fixtureTask } from './fixtures';
 
@@ -16,10 +16,15 @@ export interface Operation {
   naive?: (emu: Emulator) => ExecutionMetrics;
 }
 
-const ADMIN = 'qiang@example.com';
-
-function rpc(emu: Emulator, fn: string, arg: unknown, user: string): ExecutionMetrics {
-  const r = emu.call(fn, arg === undefined ? [] : [arg], user, { rpc: true });
+/** Runs top-level `fn` as `user` in a new execution (by default as google.script.run calls it); throws if it fails. */
+export function execution(
+  emu: Emulator,
+  fn: string,
+  user: string,
+  args: unknown[] = [],
+  opts: Partial<ExecOptions> = { rpc: true },
+): ExecutionMetrics {
+  const r = emu.call(fn, args, user, opts);
   if (!r.ok) throw new Error(`${fn} as ${user}: ${r.error!.message}`);
   return r.metrics;
 }
@@ -45,6 +50,10 @@ export function sumMetrics(...all: ExecutionMetrics[]): ExecutionMetrics {
     recipients: all.reduce((n, m) => n + m.recipients, 0),
     simMs: all.reduce((n, m) => n + m.simMs, 0),
     cpuMs: Math.round(all.reduce((n, m) => n + m.cpuMs, 0) * 10) / 10,
+    // The executions ran one after another: the most any of them held.
+    ...(all.some((m) => m.peakHeapMb !== undefined)
+      ? { peakHeapMb: Math.max(...all.map((m) => m.peakHeapMb ?? 0)) }
+      : {}),
     byApi,
     ok: all.every((m) => m.ok),
   };
@@ -52,10 +61,11 @@ export function sumMetrics(...all: ExecutionMetrics[]): ExecutionMetrics {
 
 /** A sidebar action: one server call as `user`, and its naive twin (when named) called the same way. */
 function sidebarAction(fn: string, arg: unknown, user: string, naiveFn?: string): Operation {
+  const args = arg === undefined ? [] : [arg];
   return {
     operation: fn,
-    run: (emu) => rpc(emu, fn, arg, user),
-    ...(naiveFn ? { naive: (emu: Emulator) => rpc(emu, naiveFn, arg, user) } : {}),
+    run: (emu) => execution(emu, fn, user, args),
+    ...(naiveFn ? { naive: (emu: Emulator) => execution(emu, naiveFn, user, args) } : {}),
   };
 }
 
@@ -76,7 +86,7 @@ export const SIDEBAR_OPERATIONS: Operation[] = [
         { name: 'c', owner: '*明', collaborators: ['*华'] },
       ],
     },
-    ADMIN,
+    SAMPLE_ADMIN,
     'naiveCreateTask',
   ),
   sidebarAction(
@@ -110,8 +120,8 @@ export const SIDEBAR_OPERATIONS: Operation[] = [
     inProgress.initiatorEmail,
     'naiveCancelTask',
   ),
-  sidebarAction('getSettings', undefined, ADMIN),
-  sidebarAction('saveSettings', { digestHour: 8 }, ADMIN),
+  sidebarAction('getSettings', undefined, SAMPLE_ADMIN),
+  sidebarAction('saveSettings', { digestHour: 8 }, SAMPLE_ADMIN),
 ];
 
 const SIDEBAR_USER = 'ming@example.com';
@@ -123,15 +133,11 @@ const SIDEBAR_USER = 'ming@example.com';
  */
 export const FIRST_PAINT_OPERATION: Operation = {
   operation: 'sidebar first paint',
-  run: (emu) => sumMetrics(openSidebar(emu), rpc(emu, 'getSidebarModel', undefined, SIDEBAR_USER)),
-  naive: (emu) => sumMetrics(openSidebar(emu), rpc(emu, 'naiveGetSidebarModel', undefined, SIDEBAR_USER)),
+  run: (emu) => sumMetrics(openSidebar(emu), execution(emu, 'getSidebarModel', SIDEBAR_USER)),
+  naive: (emu) => sumMetrics(openSidebar(emu), execution(emu, 'naiveGetSidebarModel', SIDEBAR_USER)),
 };
 
-function openSidebar(emu: Emulator): ExecutionMetrics {
-  const r = emu.call('openSidebar', [], SIDEBAR_USER, { ui: true });
-  if (!r.ok) throw new Error(`openSidebar: ${r.error!.message}`);
-  return r.metrics;
-}
+const openSidebar = (emu: Emulator) => execution(emu, 'openSidebar', SIDEBAR_USER, [], { ui: true });
 
 /** Hand edits and the trigger executions they cause (budget: onEdit ≤ 4 calls). */
 export const EDIT_OPERATIONS: Operation[] = [
@@ -154,29 +160,33 @@ export const EDIT_OPERATIONS: Operation[] = [
 /** The month the review operation reports on (the bench workbooks' activity is in October 2024). */
 const REVIEW_MONTH = { from: '2024-10-01', to: '2024-10-31' };
 
-/** The daily jobs, each run directly on a working day (budget: ≤ 15 Sheets calls, one sendEmail per recipient). */
+/**
+ * The daily jobs, each run directly on a working day (budget: ≤ 15 Sheets calls, one sendEmail per recipient; the
+ * health check mails no one).
+ */
 export const JOB_OPERATIONS: Operation[] = [
   {
     operation: 'runDailyDigest',
-    run: (emu) => rpc(emu, 'runDailyDigest', undefined, ADMIN),
-    naive: (emu) => rpc(emu, 'naiveDailyDigest', undefined, ADMIN),
+    run: (emu) => execution(emu, 'runDailyDigest', SAMPLE_ADMIN),
+    naive: (emu) => execution(emu, 'naiveDailyDigest', SAMPLE_ADMIN),
   },
   {
     operation: 'runRollCall',
-    run: (emu) => rpc(emu, 'runRollCall', undefined, ADMIN),
-    naive: (emu) => rpc(emu, 'naiveRollCall', undefined, ADMIN),
+    run: (emu) => execution(emu, 'runRollCall', SAMPLE_ADMIN),
+    naive: (emu) => execution(emu, 'naiveRollCall', SAMPLE_ADMIN),
   },
   {
     operation: 'runEscalation',
-    run: (emu) => rpc(emu, 'runEscalation', undefined, ADMIN),
-    naive: (emu) => rpc(emu, 'naiveEscalation', undefined, ADMIN),
+    run: (emu) => execution(emu, 'runEscalation', SAMPLE_ADMIN),
+    naive: (emu) => execution(emu, 'naiveEscalation', SAMPLE_ADMIN),
   },
+  { operation: 'runHealthCheck', run: (emu) => execution(emu, 'runHealthCheck', SAMPLE_ADMIN) },
   {
     operation: 'runScheduledJobs (nothing due)',
     run: (emu) => {
-      rpc(emu, 'runScheduledJobs', undefined, ADMIN);
+      execution(emu, 'runScheduledJobs', SAMPLE_ADMIN);
       emu.world.clock.now += 3_600_000;
-      return rpc(emu, 'runScheduledJobs', undefined, ADMIN);
+      return execution(emu, 'runScheduledJobs', SAMPLE_ADMIN);
     },
   },
 ];
@@ -189,15 +199,15 @@ export const REPORT_OPERATIONS: (Operation & { growth?: number })[] = [
   {
     operation: 'refreshDashboard',
     run: (emu) => {
-      rpc(emu, 'refreshDashboard', undefined, ADMIN);
-      return rpc(emu, 'refreshDashboard', undefined, ADMIN);
+      execution(emu, 'refreshDashboard', SAMPLE_ADMIN);
+      return execution(emu, 'refreshDashboard', SAMPLE_ADMIN);
     },
-    naive: (emu) => rpc(emu, 'naiveDashboard', undefined, ADMIN),
+    naive: (emu) => execution(emu, 'naiveDashboard', SAMPLE_ADMIN),
   },
   {
     operation: 'generateReview (a month)',
-    run: (emu) => rpc(emu, 'generateReview', REVIEW_MONTH, ADMIN),
-    naive: (emu) => rpc(emu, 'naiveReview', REVIEW_MONTH, ADMIN),
+    run: (emu) => execution(emu, 'generateReview', SAMPLE_ADMIN, [REVIEW_MONTH]),
+    naive: (emu) => execution(emu, 'naiveReview', SAMPLE_ADMIN, [REVIEW_MONTH]),
     growth: 1,
   },
 ];
@@ -208,8 +218,8 @@ export const JOB_TEAM_SIZE = 200;
 /** The archive (budget: the same Sheets calls, ≤ 15, however many tasks move). */
 export const archiveOperation: Operation = {
   operation: 'runArchive',
-  run: (emu) => rpc(emu, 'runArchive', undefined, ADMIN),
-  naive: (emu) => rpc(emu, 'naiveArchive', undefined, ADMIN),
+  run: (emu) => execution(emu, 'runArchive', SAMPLE_ADMIN),
+  naive: (emu) => execution(emu, 'naiveArchive', SAMPLE_ADMIN),
 };
 
 /** The task restoreOperation brings back: the seed's first sample task, which archiveWorld always archives. */
@@ -218,6 +228,6 @@ export const RESTORED_TASK = '产品迭代2024-001';
 /** 从归档恢复 by the admin, on a workbook whose archive has run (admin only, as the archive sheets are theirs). */
 export const restoreOperation: Operation = {
   operation: 'restoreFromArchive',
-  run: (emu) => rpc(emu, 'restoreFromArchive', { taskId: RESTORED_TASK }, ADMIN),
-  naive: (emu) => rpc(emu, 'naiveRestore', { taskId: RESTORED_TASK }, ADMIN),
+  run: (emu) => execution(emu, 'restoreFromArchive', SAMPLE_ADMIN, [{ taskId: RESTORED_TASK }]),
+  naive: (emu) => execution(emu, 'naiveRestore', SAMPLE_ADMIN, [{ taskId: RESTORED_TASK }]),
 };

@@ -1,15 +1,17 @@
-// `npm run bench`: service calls, simulated Apps Script time and local CPU per operation at 10, 1,000 and 10,000 tasks.
+// `npm run bench`: service calls, simulated Apps Script time, local CPU and peak heap per operation at 10, 1,000 and 10,000 tasks.
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { Emulator, PROJECT_ROOT } from '../emulator/sandbox';
-import { SAMPLE_ADMIN } from '../emulator/seed';
+import { SIM_COST } from '../emulator/runtime/cost';
+import { APPS_SCRIPT_LIMIT_MS, Emulator, PROJECT_ROOT } from '../emulator/sandbox';
+import { SAMPLE_ADMIN, SAMPLE_NOW, SAMPLE_TIME_ZONE } from '../emulator/seed';
 import { createWorld, type ExecutionMetrics, type World } from '../emulator/world';
 import { archiveWorld, benchWorld } from './fixtures';
-import { APPS_SCRIPT_LIMIT_MS, naiveDist, naiveEmulator, removeNaiveDist } from './naive/project';
+import { naiveDist, naiveEmulator, removeNaiveDist } from './naive/project';
 import {
   archiveOperation,
   EDIT_OPERATIONS,
+  execution,
   FIRST_PAINT_OPERATION,
   JOB_OPERATIONS,
   JOB_TEAM_SIZE,
@@ -57,11 +59,8 @@ const RUNS = 5;
 /** A naive run predicted to take longer than this much local CPU is extrapolated instead of run. */
 const NAIVE_CPU_CAP_MS = 20_000;
 
-function call(emu: Emulator, fn: string, args: unknown[] = [], user = SAMPLE_ADMIN): ExecutionMetrics {
-  const r = emu.call(fn, args, user, { ui: false });
-  if (!r.ok) throw new Error(`${fn}: ${r.error!.message}`);
-  return r.metrics;
-}
+/** A menu or editor run of `fn` by the admin, with no UI attached. */
+const adminRun = (emu: Emulator, fn: string) => execution(emu, fn, SAMPLE_ADMIN, [], { ui: false });
 
 /** The archive with one task due at every size, then 1,000 and 5,000 of 10,000 due at once. */
 const ARCHIVE_LOADS = [
@@ -76,7 +75,7 @@ const archiveLoad = (tasks: number) => archiveWorld(tasks, Math.max(1, Math.ceil
 /** The archive workbook after Task Sync's own archive has run, for restoring a task from it. */
 function archivedWorld(tasks: number): World {
   const world = archiveLoad(tasks);
-  call(new Emulator(world), 'runArchive');
+  adminRun(new Emulator(world), 'runArchive');
   return world;
 }
 
@@ -89,19 +88,19 @@ const OPERATIONS: Operation[] = [
     worldName: 'empty',
     world: () =>
       createWorld({
-        now: Date.parse('2024-10-24T10:00:00+08:00'),
-        timeZone: 'Asia/Shanghai',
+        now: Date.parse(SAMPLE_NOW),
+        timeZone: SAMPLE_TIME_ZONE,
         locale: 'zh_CN',
         owner: SAMPLE_ADMIN,
       }),
-    run: (emu) => call(emu, 'setupSheets'),
+    run: (emu) => adminRun(emu, 'setupSheets'),
   },
   {
     operation: 'setupSheets (healthy workbook)',
     sizes: SIZES,
     worldName: 'bench',
     world: benchWorld,
-    run: (emu) => call(emu, 'setupSheets'),
+    run: (emu) => adminRun(emu, 'setupSheets'),
   },
   ...[FIRST_PAINT_OPERATION, ...SIDEBAR_OPERATIONS, ...EDIT_OPERATIONS].map((op) => ({
     ...op,
@@ -189,16 +188,10 @@ function measureNaive(op: Operation, tasks: number, base: string, distDir: strin
 
 function measure(op: Operation, tasks: number, naiveDir: string): BenchRecord {
   const base = worldJson(op, tasks);
-  const cpu: number[] = [];
-  let metrics: ExecutionMetrics | null = null;
-  let peak = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const emu = new Emulator(JSON.parse(base) as World);
-    metrics = op.run(emu);
-    cpu.push(metrics.cpuMs);
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
-  }
-  const m = metrics!;
+  const runs = Array.from({ length: RUNS }, () =>
+    op.run(new Emulator(JSON.parse(base) as World, { measureHeap: true })),
+  );
+  const m = runs.at(-1)!;
   const record: BenchRecord = {
     operation: op.operation,
     tasks,
@@ -208,8 +201,8 @@ function measure(op: Operation, tasks: number, naiveDir: string): BenchRecord {
     writes: m.writes,
     flushes: m.flushes,
     emails: m.emails,
-    cpuMs: Math.round(median(cpu) * 10) / 10,
-    peakMemoryMb: Math.round(peak / 1e6),
+    cpuMs: Math.round(median(runs.map((r) => r.cpuMs)) * 10) / 10,
+    peakMemoryMb: median(runs.map((r) => r.peakHeapMb!)),
     estimatedMs: m.simMs,
     naiveCalls: null,
     naiveEstimatedMs: null,
@@ -264,6 +257,7 @@ function main(): void {
     'flushes',
     'emails',
     'cpuMs',
+    'peakMemoryMb',
     'estimatedMs',
     'naiveCalls',
     'naiveEstimatedMs',
@@ -283,6 +277,7 @@ function main(): void {
       r.flushes,
       r.emails,
       r.cpuMs,
+      r.peakMemoryMb.toFixed(1),
       r.estimatedMs,
       naive(r.naiveCalls),
       naive(r.naiveEstimatedMs, r.naiveOverLimit ? '†' : ''),
@@ -297,8 +292,12 @@ function main(): void {
   for (const r of rows) console.log(line(r));
   console.log('');
   for (const s of bundleSizes()) console.log(s);
+  const c = SIM_COST;
   console.log(
-    'estimatedMs: simulated Apps Script time from call counts (read/flush 60 ms, write 15 ms, email 300 ms; illustrative).',
+    `estimatedMs: simulated Apps Script time from the call counts: a read ${c.read} ms, a write ${c.write} ms, a read-after-write flush ${c.flush} ms, a sendEmail a write plus ${c.email} ms, any other service method ${c.meta} ms, a builder or local getter ${c.local} ms (SIM_COST in emulator/runtime/cost.ts: illustrative weights, not measurements).`,
+  );
+  console.log(
+    `cpuMs, peakMemoryMb: local CPU, and the most heap the measured execution held above the heap at its start (after a full collection; sampled at every service call, garbage not yet collected included); medians of ${RUNS} runs.`,
   );
   console.log(
     'naive*: the same operation on the same workbook written the typical way (bench/naive/naive.js: cell-by-cell reads, appendRow/deleteRow per row, no batching, no lock); ×calls and ×time = naive ÷ ours.',

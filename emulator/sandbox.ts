@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
 import vm from 'node:vm';
 import { buildSync } from 'esbuild';
 import { applyFaults, type CallFault } from './faults';
@@ -29,6 +30,27 @@ function runtime(): vm.Script {
     runtimeScript = new vm.Script(out.outputFiles[0]!.text, { filename: 'emulator-runtime.js' });
   }
   return runtimeScript;
+}
+
+let collectGarbage: (() => void) | null = null;
+const heapUsed = () => v8.getHeapStatistics().used_heap_size;
+
+/** One execution's heap: collected in full at its start, then sampled; the peak is in MB above the start. */
+function heapProbe() {
+  if (!collectGarbage) {
+    // The flag makes every new context carry gc(); set it only when asked, as it changes the process.
+    v8.setFlagsFromString('--expose-gc');
+    collectGarbage = vm.runInNewContext('gc') as () => void;
+  }
+  collectGarbage();
+  const start = heapUsed();
+  let peak = start;
+  return {
+    sample: () => {
+      peak = Math.max(peak, heapUsed());
+    },
+    peakMb: () => Math.round((peak - start) / 1e5) / 10,
+  };
 }
 
 interface LoadedProject {
@@ -116,6 +138,10 @@ export interface RunResult<T = unknown> {
   waitedMs?: number;
 }
 
+/** Apps Script stops an execution after 6 minutes, a simple trigger after 30 s (here: of simulated time). */
+export const APPS_SCRIPT_LIMIT_MS = 360_000;
+const SIMPLE_TRIGGER_LIMIT_MS = 30_000;
+
 export interface EmulatorOptions {
   distDir?: string;
   /** Title of the add-on menu (createAddonMenu). */
@@ -127,6 +153,10 @@ export interface EmulatorOptions {
   lockWaits?: LockWaits;
   /** Let the clock advance by each call's simulated cost, so Date.now() sees an execution's time pass (default off). */
   clockRuns?: boolean;
+  /** Simulated ms an execution may run before it is stopped, overriding Apps Script's limits (the bench's naive runs). */
+  simLimitMs?: number;
+  /** Record each execution's peakHeapMb (a full garbage collection per execution: for the benchmark). */
+  measureHeap?: boolean;
 }
 
 export class ScriptError extends Error {
@@ -253,7 +283,8 @@ export class Emulator {
       recipients: 0,
       dieAtCall: opts.dieAtCall ?? this.dieAtCall,
       death: null,
-      simLimitMs: opts.simpleTrigger ? 30_000 : 360_000,
+      simLimitMs:
+        this.options.simLimitMs ?? (opts.simpleTrigger ? SIMPLE_TRIGGER_LIMIT_MS : APPS_SCRIPT_LIMIT_MS),
       clockRuns: this.clockRuns,
       clockCarry: 0,
       lockTimedOut: queued?.timedOutKey ?? null,
@@ -261,10 +292,14 @@ export class Emulator {
     };
     this.dieAtCall = null;
     if (queued && !this.clockRuns) world.clock.now += queued.waitedMs;
+    const heap = this.options.measureHeap ? heapProbe() : null;
     const host: HostHooks = {
       htmlFiles: project.html,
       random: this.random,
-      beforeCall: (api, e) => this.beforeCall?.(api, e),
+      beforeCall: (api, e) => {
+        heap?.sample();
+        this.beforeCall?.(api, e);
+      },
       fault: (api) => (this.faults.length ? applyFaults(this.faults, api) : null),
       contend: (key, holder, e, timeoutMs) => this.contend(key, holder, e, timeoutMs),
       released: (key, holder) => this.runWaiters(holder, key),
@@ -315,6 +350,7 @@ export class Emulator {
     }
     const cpu = process.cpuUsage(cpuBefore);
     const metrics = summarize(exec, ok, error?.message, (cpu.user + cpu.system) / 1000);
+    if (heap) metrics.peakHeapMb = heap.peakMb();
     if (exec.parked)
       return this.park<T>(exec, metrics, queued, (start) => this.execute(fn, what, opts, start));
     world.executions.push(metrics);

@@ -186,7 +186,10 @@ function toCell(v: Cell, locale: Locale): CellValue {
   return ENUMS[v.enum].label(v.code as never, locale);
 }
 
-/** Appends rows to a template sheet by column key; a full sheet grows as insertRowsAfter grows it (rules extend). */
+/**
+ * Appends rows to a template sheet by column key, as Task Sync writes them: a task or subtask row without a guard
+ * gets the one computed from its cells. A full sheet grows as insertRowsAfter grows it (rules extend).
+ */
 export function appendRows(world: World, key: SheetKey, rows: Row[], locale: Locale): void {
   const name = sheetName(key, locale);
   const sheet = world.spreadsheet.sheets.find((s) => s.name === name);
@@ -199,7 +202,8 @@ export function appendRows(world: World, key: SheetKey, rows: Row[], locale: Loc
   if (needed > 0) shiftLines(world.spreadsheet, sheet, 'row', sheet.maxRows, needed);
   for (const data of rows) {
     row++;
-    for (const [k, v] of Object.entries(data)) {
+    const guard = data.guard === undefined ? guardOf(key, data) : null;
+    for (const [k, v] of Object.entries(guard === null ? data : { ...data, guard })) {
       const header = expected[columns.findIndex((c) => c.key === k)]!;
       const col = headers.indexOf(header) + 1;
       if (col < 1) throw new Error(`${name} has no column ${header}`);
@@ -208,33 +212,24 @@ export function appendRows(world: World, key: SheetKey, rows: Row[], locale: Loc
   }
 }
 
-/** The sample's task and subtask rows carry the guard value Task Sync writes with every row it creates. */
-function withGuard(key: SheetKey, rows: Row[]): Row[] {
+/**
+ * The guard value Task Sync writes with every task and subtask row it creates, computed from the row; other sheets'
+ * rows have none.
+ */
+function guardOf(key: SheetKey, r: Row): string | null {
   const date = (v: Cell | undefined) => (v && typeof v === 'object' && 'date' in v ? v.date : null);
   const code = (v: Cell | undefined) => (v && typeof v === 'object' && 'code' in v ? v.code : null);
-  if (key === 'overview') {
-    return rows.map((r) => ({
-      ...r,
-      guard: encodeTaskGuard({
-        id: String(r.taskId),
-        initiator: String(r.initiator),
-        owner: String(r.owner),
-        status: code(r.status) as StatusCode,
-        completedOn: date(r.completedOn),
-      }),
-    }));
-  }
-  if (key === 'progress') {
-    return rows.map((r) => ({
-      ...r,
-      guard: encodeSubtaskGuard({
-        id: String(r.subtaskId),
-        taskId: String(r.taskId),
-        owner: String(r.owner),
-      }),
-    }));
-  }
-  return rows;
+  if (key === 'overview')
+    return encodeTaskGuard({
+      id: String(r.taskId),
+      initiator: String(r.initiator),
+      owner: String(r.owner),
+      status: code(r.status) as StatusCode,
+      completedOn: date(r.completedOn),
+    });
+  if (key === 'progress')
+    return encodeSubtaskGuard({ id: String(r.subtaskId), taskId: String(r.taskId), owner: String(r.owner) });
+  return null;
 }
 
 export function teamRows(team: Member[]): Row[] {
@@ -275,8 +270,7 @@ export function createSampleWorld(opts: SampleOptions, emulatorOptions: Emulator
   const emu = new Emulator(world, emulatorOptions);
   emu.callOk('setupSheets', [{ locale }], SAMPLE_ADMIN, { ui: false });
   appendRows(world, 'team', teamRows(SAMPLE_TEAM), locale);
-  for (const [key, rows] of Object.entries(SAMPLE_ROWS))
-    appendRows(world, key as SheetKey, withGuard(key as SheetKey, rows), locale);
+  for (const [key, rows] of Object.entries(SAMPLE_ROWS)) appendRows(world, key as SheetKey, rows, locale);
   emu.callOk('setupSheets', [], SAMPLE_ADMIN, { ui: false });
   return world;
 }

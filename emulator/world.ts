@@ -81,8 +81,10 @@ export interface ChartState {
   id: number;
   type: string;
   ranges: Rect[];
+  /** The title option (kept apart from the other options). */
   title: string;
-  position: { row: number; col: number };
+  /** The anchor cell and the pixel offset from its top-left corner. */
+  position: { row: number; col: number; offsetX: number; offsetY: number };
   options: Record<string, unknown>;
 }
 
@@ -201,6 +203,11 @@ export interface ExecutionMetrics {
   simMs: number;
   /** Local CPU time of the execution in ms (the script and the emulator's fake services together). */
   cpuMs: number;
+  /**
+   * The most heap the execution held above the heap at its start (after a full collection), in MB, sampled at every
+   * service call, garbage not yet collected included; only with the emulator's measureHeap option.
+   */
+  peakHeapMb?: number;
   byApi: Record<string, number>;
   ok: boolean;
   error?: string;

@@ -8,9 +8,6 @@ import type { World } from '../../emulator/world';
 const DIST = path.join(PROJECT_ROOT, 'dist');
 const NAIVE_SCRIPT = path.join(PROJECT_ROOT, 'bench', 'naive', 'naive.js');
 
-/** Apps Script stops an execution after 6 minutes of (here: simulated) time. */
-export const APPS_SCRIPT_LIMIT_MS = 360_000;
-
 /**
  * A temporary copy of dist/ plus naive.js as a second script file: one global scope, as an Apps Script project with
  * several files has. Remove it with removeNaiveDist when done.
@@ -31,11 +28,5 @@ export function removeNaiveDist(dir: string): void {
  * limit (where the real service would stop them), so their counts can be compared; callers flag the runs over it.
  */
 export function naiveEmulator(world: World, distDir: string): Emulator {
-  return new Emulator(world, {
-    distDir,
-    timeoutMs: 15 * 60_000,
-    beforeCall: (_api, exec) => {
-      exec.simLimitMs = Number.POSITIVE_INFINITY;
-    },
-  });
+  return new Emulator(world, { distDir, timeoutMs: 15 * 60_000, simLimitMs: Number.POSITIVE_INFINITY });
 }

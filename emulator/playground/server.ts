@@ -94,22 +94,20 @@ function chartView(sheet: SheetState, chart: ChartState) {
 export function workbookView(world: World) {
   return {
     timeZone: world.spreadsheet.timeZone,
-    sheets: world.spreadsheet.sheets.map((s) => {
-      const rows = s.rows.length;
-      const cols = Math.max(0, ...s.rows.map((r) => r.length));
-      const formats = rows && cols ? ruleGrid(s.formats, { r1: 1, c1: 1, r2: rows, c2: cols }, '') : [];
-      return {
-        name: s.name,
-        hidden: s.hidden,
-        frozenRows: s.frozenRows,
-        /** Widths in pixels the script set, by 1-based column; other columns fit their text. */
-        columnWidths: s.columnWidths,
-        values: s.rows.map((r, i) =>
-          Array.from({ length: cols }, (_, j) => displayValue(r[j] ?? '', formats[i]?.[j] ?? '')),
-        ),
-        charts: s.charts.map((c) => chartView(s, c)),
-      };
-    }),
+    sheets: world.spreadsheet.sheets.map((s) => ({
+      name: s.name,
+      hidden: s.hidden,
+      frozenRows: s.frozenRows,
+      /** Widths in pixels the script set, by 1-based column; other columns fit their text. */
+      columnWidths: s.columnWidths,
+      values: displayGrid(s, {
+        r1: 1,
+        c1: 1,
+        r2: s.rows.length,
+        c2: Math.max(0, ...s.rows.map((r) => r.length)),
+      }),
+      charts: s.charts.map((c) => chartView(s, c)),
+    })),
   };
 }
 

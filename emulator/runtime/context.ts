@@ -78,6 +78,13 @@ export function charge(world: World, exec: ExecutionState, ms: number): void {
   world.clock.now += whole;
 }
 
+/** Ends the execution once its simulated time passes its limit, as Apps Script stops it (the death cannot be caught). */
+export function enforceTimeLimit(exec: ExecutionState): void {
+  if (exec.simMs <= exec.simLimitMs) return;
+  exec.death = 'Exceeded maximum execution time';
+  throw gasError(exec.death);
+}
+
 /** Errors the fake services throw look like Apps Script's: `Exception: …`. */
 export function gasError(message: string): Error {
   const e = new Error(message);

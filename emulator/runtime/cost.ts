@@ -60,15 +60,6 @@ const READS: Record<string, string[]> = {
   Properties: ['getProperty', 'getProperties', 'getKeys'],
   ScriptApp: ['getProjectTriggers', 'getUserTriggers'],
   MailApp: ['getRemainingDailyQuota'],
-  EmbeddedChart: [
-    'getRanges',
-    'getOptions',
-    'getId',
-    'getType',
-    'getChartId',
-    'getContainerInfo',
-    'getNumHeaders',
-  ],
 };
 
 const WRITES: Record<string, string[]> = {
@@ -115,7 +106,6 @@ const WRITES: Record<string, string[]> = {
     'setConditionalFormatRules',
     'insertChart',
     'removeChart',
-    'updateChart',
     'clear',
     'clearContents',
     'setTabColor',
@@ -162,8 +152,6 @@ const LOCAL_CLASSES = new Set([
   'HtmlTemplate',
   'User',
   'EmbeddedChartBuilder',
-  'ChartOptions',
-  'ContainerInfo',
   'Menu',
   'Session',
 ]);

@@ -1,5 +1,5 @@
 // Wraps fake service objects so every method call is logged, classified, charged, and unknown methods fail loudly.
-import { type Bridge, charge, gasError } from './context';
+import { type Bridge, charge, enforceTimeLimit, gasError } from './context';
 import { classify, SHEET_CLASSES, SIM_COST } from './cost';
 
 const PASS_THROUGH = new Set([
@@ -83,10 +83,7 @@ export function makeTracker(bridge: Bridge) {
     }
     const fault = host.fault?.(api, exec);
     if (fault?.delayMs) charge(world, exec, fault.delayMs);
-    if (exec.simMs > exec.simLimitMs) {
-      exec.death = 'Exceeded maximum execution time';
-      throw gasError(exec.death);
-    }
+    enforceTimeLimit(exec);
     if (fault?.error) throw gasError(fault.error);
   }
 

@@ -1,5 +1,5 @@
 // Fake LockService: one holder per scope, released at the end of the execution; contention waits on the simulated clock.
-import { gasError } from './context';
+import { charge, enforceTimeLimit, gasError } from './context';
 import type { Env } from './env';
 
 export const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
@@ -41,8 +41,10 @@ class Lock {
       exec.death = QUEUED;
       throw gasError(QUEUED);
     }
-    world.clock.now += timeout;
-    exec.simMs += timeout;
+    // The wait passes on the clock even when calls' costs do not move it (Emulator clockRuns off).
+    charge(world, exec, timeout);
+    if (!exec.clockRuns) world.clock.now += timeout;
+    enforceTimeLimit(exec);
     return false;
   }
 

@@ -308,7 +308,7 @@ export class Sheet {
   }
 
   private charts(): SheetCharts {
-    return new SheetCharts(this.deps.env, this.deps.range, this.sheetId);
+    return new SheetCharts(this.deps.env, this.sheetId, () => this.state());
   }
   newChart(): unknown {
     return this.charts().newChart();
@@ -318,9 +318,6 @@ export class Sheet {
   }
   getCharts(): unknown[] {
     return this.charts().list();
-  }
-  updateChart(chart: unknown): void {
-    this.charts().update(chart);
   }
   removeChart(chart: unknown): void {
     this.charts().remove(chart);

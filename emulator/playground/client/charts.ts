@@ -1,6 +1,6 @@
 // The selected sheet's embedded charts beside the grid: inline SVG bars or lines with axes and a legend, else a table.
 import type { ChartView, SheetView } from './api';
-import { el } from './dom';
+import { el, textWidth } from './dom';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const WIDTH = 360;
@@ -12,6 +12,8 @@ const TICKS = 4;
 /** Widest a category label may be before it is clipped, and the height of one, in pixels. */
 const MAX_LABEL = 90;
 const LINE_HEIGHT = 12;
+/** The labels' font size. */
+const LABEL_PX = 10;
 const PALETTE = ['#4285f4', '#db4437', '#f4b400', '#0f9d58', '#ab47bc', '#00acc1', '#ff7043', '#9e9d24'];
 
 type SvgAttrs = Record<string, string | number>;
@@ -24,19 +26,12 @@ function svg(tag: string, attrs: SvgAttrs = {}, text?: string): SVGElement {
   return node;
 }
 
-/** Rough width of 10px text: CJK characters take about twice a Latin one. */
-function textWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += ch.charCodeAt(0) > 0x2e7f ? 10.5 : 6;
-  return width;
-}
-
 /** A label clipped to `room` pixels; a clipped one shows the full text as its tooltip. */
 function label(text: string, room: number, attrs: SvgAttrs): SVGElement {
-  if (textWidth(text) <= room) return svg('text', attrs, text);
+  if (textWidth(text, LABEL_PX) <= room) return svg('text', attrs, text);
   let shown = '';
   for (const ch of text) {
-    if (textWidth(`${shown}${ch}…`) > room) break;
+    if (textWidth(`${shown}${ch}…`, LABEL_PX) > room) break;
     shown += ch;
   }
   const node = svg('text', attrs, `${shown}…`);
@@ -94,7 +89,9 @@ function valueAxis(plot: Plot, domain: Domain, vertical: boolean): SVGElement {
 function categoryAxis(plot: Plot, labels: string[], vertical: boolean): SVGElement {
   const g = svg('g', { class: 'axis category-axis' });
   const band = (vertical ? plot.w : plot.h) / Math.max(1, labels.length);
-  const need = vertical ? Math.min(MAX_LABEL, Math.max(0, ...labels.map(textWidth))) + 4 : LINE_HEIGHT;
+  const need = vertical
+    ? Math.min(MAX_LABEL, Math.max(0, ...labels.map((l) => textWidth(l, LABEL_PX)))) + 4
+    : LINE_HEIGHT;
   const stride = Math.max(1, Math.ceil(need / band));
   const room = vertical ? band * stride - 4 : plot.x - 8;
   labels.forEach((text, i) => {

@@ -28,3 +28,10 @@ export function button(label: string, onClick: () => void, attrs: Attrs = {}): H
 export function labelled(text: string, control: HTMLElement): HTMLLabelElement {
   return el('label', { class: 'field' }, el('span', {}, text), control);
 }
+
+/** Rough width in pixels of text set in a `px`-pixel font: CJK characters take about twice a Latin one. */
+export function textWidth(text: string, px: number): number {
+  let width = 0;
+  for (const ch of text) width += ch.charCodeAt(0) > 0x2e7f ? px * 1.05 : px * 0.6;
+  return width;
+}

@@ -2,7 +2,7 @@
 import type { SheetView } from './api';
 import { createChartPane } from './charts';
 import type { Ctx } from './context';
-import { button, el } from './dom';
+import { button, el, textWidth } from './dom';
 import { createEditor } from './editor';
 import { createTabs } from './tabs';
 
@@ -14,6 +14,8 @@ const EXTRA_COLS = 2;
 const ROW_HEADER_WIDTH = 46;
 const MIN_WIDTH = 72;
 const MAX_WIDTH = 240;
+/** The font size the column widths are estimated for (the cells' 12px text, a little generously). */
+const CELL_TEXT_PX = 12.5;
 
 const MOVES: Record<string, [number, number]> = {
   ArrowUp: [-1, 0],
@@ -55,20 +57,13 @@ function rowOf(sheet: SheetView, row: number, cols: number): HTMLTableRowElement
   return tr;
 }
 
-/** Rough text width in pixels: CJK characters take about twice a Latin one. */
-function textWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += ch.charCodeAt(0) > 0x2e7f ? 13 : 7.5;
-  return width;
-}
-
 /** A <colgroup>: each column as wide as the script set it, or else fitting the longest text in its first rows. */
 function columnsOf(sheet: SheetView, cols: number): { group: HTMLTableColElement; width: number } {
   const sample = sheet.values.slice(0, 50);
   const widths = Array.from({ length: cols }, (_, c) => {
     const set = sheet.columnWidths[String(c + 1)];
     if (set !== undefined) return set;
-    const longest = Math.max(0, ...sample.map((r) => textWidth(r[c] ?? '')));
+    const longest = Math.max(0, ...sample.map((r) => textWidth(r[c] ?? '', CELL_TEXT_PX)));
     return Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest + 16)));
   });
   const group = el('colgroup');
