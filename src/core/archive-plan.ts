@@ -1,12 +1,12 @@
 // Plans the archive (SPEC §8) and the restore, by ID only: which rows move, keyed how, and what the sheets keep.
 // Re-running a plan after any partial run converges: rows already moved are recognised and never moved twice.
 import type { WorkingDays } from './calendar';
-import { cellYmd, type OffsetFn } from './dates';
+import { cellText, cellYmd, isBlankRow, isDate, type OffsetFn } from './dates';
 import { Status } from './enums';
 import { parseTaskId } from './ids';
 import type { Locale } from './locale';
 import type { Columns } from './records';
-import { type SheetKey, sheetDef } from './templates';
+import { sheetDef } from './templates';
 
 /** A sheet's values (header first) and where its template columns are. */
 export interface SheetValues {
@@ -27,39 +27,31 @@ export interface ArchiveSheets {
 
 type Live = 'overview' | 'progress' | 'sync';
 const LIVE: Live[] = ['overview', 'progress', 'sync'];
-const ARCHIVE_OF: Record<Live, 'archiveOverview' | 'archiveProgress' | 'archiveSync'> = {
-  overview: 'archiveOverview',
-  progress: 'archiveProgress',
-  sync: 'archiveSync',
-};
 
 /** The columns a live row and its archive row share: the live template's, in template order. */
 function liveKeys(key: Live): string[] {
   return sheetDef(key).columns.map((c) => c.key);
 }
 
-const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
-const isBlank = (row: unknown[]) => row.every((v) => text(v) === '');
-
 /** A row's identity for "already moved?": its template cells, dates by instant. */
 function fingerprint(row: unknown[], cols: Columns, keys: string[]): string {
   return JSON.stringify(
     keys.map((k) => {
       const v = row[cols[k]!];
-      return Object.prototype.toString.call(v) === '[object Date]' ? `D${(v as Date).getTime()}` : (v ?? '');
+      return isDate(v) ? `D${v.getTime()}` : (v ?? '');
     }),
   );
 }
 
 /** The ID a row is moved by: the task's, in every sheet (its own in the overview, its parent's elsewhere). */
 function taskIdOf(row: unknown[], cols: Columns): string {
-  return text(row[cols.taskId!]);
+  return cellText(row[cols.taskId!]);
 }
 
 /** The ID that makes a row unique within its sheet, where there is one (sync records have none). */
 function rowIdOf(key: Live, row: unknown[], cols: Columns): string | null {
-  if (key === 'overview') return text(row[cols.taskId!]);
-  if (key === 'progress') return text(row[cols.subtaskId!]);
+  if (key === 'overview') return cellText(row[cols.taskId!]);
+  if (key === 'progress') return cellText(row[cols.subtaskId!]);
   return null;
 }
 
@@ -69,7 +61,7 @@ function holdings(key: Live, sheet: SheetValues) {
   const prints = new Map<string, number>();
   const keys = liveKeys(key);
   for (const row of sheet.values.slice(1)) {
-    if (isBlank(row)) continue;
+    if (isBlankRow(row)) continue;
     const id = rowIdOf(key, row, sheet.cols);
     if (id) ids.add(id);
     const fp = fingerprint(row, sheet.cols, keys);
@@ -130,7 +122,7 @@ function move(
     const keys = liveKeys(key);
     const rows = source.values.slice(1);
     for (const row of rows) {
-      if (isBlank(row)) continue;
+      if (isBlankRow(row)) continue;
       if (!taskIds.has(taskIdOf(row, source.cols))) {
         result.keep[key].push(row.slice(0, source.width));
         continue;
@@ -154,7 +146,7 @@ export function archiveKey(project: string, taskId: string, completedOn: string)
   return `${name}-${taskId}-${completedOn}`;
 }
 
-export interface ArchivePlanInput {
+interface ArchivePlanInput {
   sheets: ArchiveSheets;
   locale: Locale;
   offset: OffsetFn;
@@ -166,7 +158,7 @@ export interface ArchivePlanInput {
   limit: number;
 }
 
-export interface ArchivePlan extends Move {
+interface ArchivePlan extends Move {
   taskIds: string[];
   /** Tasks due but left for the next run (over the limit). */
   deferred: number;
@@ -182,24 +174,24 @@ export function planArchive(input: ArchivePlanInput): ArchivePlan {
   const { sheets, locale, offset, today, wd } = input;
   const ov = sheets.overview;
   const archivedIds = new Set(
-    sheets.archiveOverview.values.slice(1).map((r) => text(r[sheets.archiveOverview.cols.taskId!])),
+    sheets.archiveOverview.values.slice(1).map((r) => cellText(r[sheets.archiveOverview.cols.taskId!])),
   );
-  const liveIds = new Set(ov.values.slice(1).map((r) => text(r[ov.cols.taskId!])));
+  const liveIds = new Set(ov.values.slice(1).map((r) => cellText(r[ov.cols.taskId!])));
   const due: string[] = [];
   const completedOf = new Map<string, { project: string; completedOn: string }>();
   for (const row of ov.values.slice(1)) {
-    const id = text(row[ov.cols.taskId!]);
+    const id = cellText(row[ov.cols.taskId!]);
     const status = Status.parse(row[ov.cols.status!], locale);
     const completedOn = cellYmd(row[ov.cols.completedOn!], offset);
     if (!id || (status !== 'done' && status !== 'cancelled') || !completedOn) continue;
-    completedOf.set(id, { project: text(row[ov.cols.project!]), completedOn });
+    completedOf.set(id, { project: cellText(row[ov.cols.project!]), completedOn });
     if (completedOn <= today && wd.between(completedOn, today) >= input.delayDays) due.push(id);
   }
   const chosen = due.slice(0, input.limit);
   const leftovers = (['progress', 'sync'] as const).flatMap((key) =>
     sheets[key].values
       .slice(1)
-      .map((r) => text(r[sheets[key].cols.taskId!]))
+      .map((r) => cellText(r[sheets[key].cols.taskId!]))
       .filter((id) => archivedIds.has(id) && !liveIds.has(id)),
   );
   const taskIds = new Set([...chosen, ...leftovers]);
@@ -233,6 +225,3 @@ export function planRestore(sheets: ArchiveSheets, taskId: string): Move {
     () => ({}),
   );
 }
-
-export const ARCHIVE_SHEET: Record<Live, SheetKey> = ARCHIVE_OF;
-export const LIVE_SHEETS = LIVE;

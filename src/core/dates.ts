@@ -1,4 +1,5 @@
-// Calendar dates as `yyyy-MM-dd` strings and instants in the spreadsheet's time zone (given as an offset function).
+// Calendar dates as `yyyy-MM-dd` strings and instants in the spreadsheet's time zone (given as an offset function),
+// and cell values as a sheet read gives them (text, dates, blank rows).
 
 /** Minutes east of UTC of the spreadsheet's time zone at an instant (Asia/Shanghai → 480). */
 export type OffsetFn = (instantMs: number) => number;
@@ -57,10 +58,30 @@ export function instantOf(ymd: string, offset: OffsetFn, minutes = 0): number {
   return wall - offset(guess) * 60_000;
 }
 
+/** `yyyy-MM-dd HH:mm` of an instant in the zone. */
+export function stampOf(zone: { offset: OffsetFn }, at: number): string {
+  return new Date(wallOf(at, zone.offset)).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** A cell value is a Date (by its tag, so a Date from another realm counts too). */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/** A cell value as trimmed text ('' for an empty cell). */
+export function cellText(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value).trim();
+}
+
+/** A row with no text in any cell. */
+export function isBlankRow(row: unknown[]): boolean {
+  return row.every((v) => cellText(v) === '');
+}
+
 /** A cell value (Date, or a typed date text) as `yyyy-MM-dd` in the zone; null when it is not a date. */
 export function cellYmd(value: unknown, offset: OffsetFn): string | null {
-  if (Object.prototype.toString.call(value) === '[object Date]') {
-    const ms = (value as Date).getTime();
+  if (isDate(value)) {
+    const ms = value.getTime();
     return Number.isNaN(ms) ? null : ymdOf(ms, offset);
   }
   if (typeof value === 'string' && isValidYmd(value.trim())) return value.trim();
@@ -69,7 +90,7 @@ export function cellYmd(value: unknown, offset: OffsetFn): string | null {
 
 /** A cell value's instant (Dates only), or null. */
 export function cellInstant(value: unknown): number | null {
-  if (Object.prototype.toString.call(value) !== '[object Date]') return null;
-  const ms = (value as Date).getTime();
+  if (!isDate(value)) return null;
+  const ms = value.getTime();
   return Number.isNaN(ms) ? null : ms;
 }

@@ -6,7 +6,7 @@ import { type Bilingual, type Locale, pick } from './locale';
 import { t } from './strings';
 import { sheetName } from './templates';
 
-export interface HealthReport {
+interface HealthReport {
   locale: Locale;
   /** When the check ran, `yyyy-MM-dd HH:mm` in the spreadsheet's time zone. */
   stamp: string;
@@ -24,7 +24,7 @@ const HEADERS: Bilingual[] = [
 ];
 
 /** The one-line summary: when, how many problems (structure, then per sheet) and how many repairs. */
-export function healthSummary(r: HealthReport): string {
+function healthSummary(r: HealthReport): string {
   const rows = r.findings.filter((f) => !STRUCTURE_KINDS.has(f.kind));
   const counts = (['overview', 'progress', 'sync'] as const)
     .map((key) => sheetName(key, r.locale))

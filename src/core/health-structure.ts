@@ -30,7 +30,7 @@ export function headerFinding(sheet: string, damage: HeaderDamage, locale: Local
   };
 }
 
-export interface ValidationCheck {
+interface ValidationCheck {
   key: LiveKey;
   sheet: string;
   locale: Locale;

@@ -1,5 +1,5 @@
 // The data health check (数据检查): re-validates every live row — IDs, links, people, list values, dates, guards.
-import { cellYmd, type OffsetFn } from './dates';
+import { cellText, cellYmd, isBlankRow, isDate, type OffsetFn } from './dates';
 import { ENUMS, Status } from './enums';
 import { decodeSubtaskGuard, decodeTaskGuard } from './guard';
 import { emptyText, type FindingKind, type FixKey, fixText, problemText } from './health-texts';
@@ -31,7 +31,7 @@ export interface SheetValues {
   cols: Columns;
 }
 
-export interface RowCheckInput {
+interface RowCheckInput {
   locale: Locale;
   offset: OffsetFn;
   /** Team names, or null when the Team sheet could not be read (people are then not looked up). */
@@ -46,7 +46,7 @@ export function sheetRef(name: string): string {
 }
 
 /** `部门任务总览表!D7` for a 1-based row and column. */
-export function cellA1(sheet: string, row: number, col: number): string {
+function cellA1(sheet: string, row: number, col: number): string {
   return `${sheetRef(sheet)}!${columnLetter(col)}${row}`;
 }
 
@@ -56,10 +56,6 @@ const REQUIRED: Record<LiveKey, ReadonlySet<string>> = {
   progress: new Set(['subtaskId', 'taskId', 'name', 'owner']),
   sync: new Set(['topic', 'content']),
 };
-
-const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
-const isDate = (v: unknown) => Object.prototype.toString.call(v) === '[object Date]';
-const isBlank = (row: unknown[]) => row.every((v) => text(v) === '');
 
 interface Problem {
   kind: FindingKind;
@@ -116,7 +112,7 @@ function cellProblem(
   members: ReadonlySet<string> | null,
   locale: Locale,
 ): Problem | null {
-  const value = text(raw);
+  const value = cellText(raw);
   const params = { value };
   if (value === '') {
     if (!required) return null;
@@ -209,12 +205,12 @@ function eachCell(
   const { cols, key, locale } = f;
   const columns = sheetDef(key).columns.filter((c) => c.type !== 'guard');
   values.forEach((row, i) => {
-    if (i === 0 || isBlank(row)) return;
+    if (i === 0 || isBlankRow(row)) return;
     const rowId = rowIdOf(key, row, cols);
-    const guard = cols.guard === undefined ? null : guardedValues(key, text(row[cols.guard]), locale);
+    const guard = cols.guard === undefined ? null : guardedValues(key, cellText(row[cols.guard]), locale);
     for (const column of columns) {
       const raw = row[cols[column.key]!];
-      const shown = column.type === 'date' ? (cellYmd(raw, offset) ?? text(raw)) : text(raw);
+      const shown = column.type === 'date' ? (cellYmd(raw, offset) ?? cellText(raw)) : cellText(raw);
       visit({ column, raw, at: i + 1, rowId, shown, expected: guard?.[column.key] });
     }
   });
@@ -245,14 +241,14 @@ function checkGuards(f: SheetFindings, values: unknown[][], offset: OffsetFn): v
 }
 
 function rowIdOf(key: LiveKey, row: unknown[], cols: Columns): string {
-  return text(row[cols[key === 'progress' ? 'subtaskId' : 'taskId']!]);
+  return cellText(row[cols[key === 'progress' ? 'subtaskId' : 'taskId']!]);
 }
 
 /** Rows after the first with the same ID in `idKey`. */
 function checkUnique(f: SheetFindings, values: unknown[][], idKey: string): void {
   const first = new Map<string, number>();
   values.forEach((row, i) => {
-    const id = text(row[f.cols[idKey]!]);
+    const id = cellText(row[f.cols[idKey]!]);
     if (i === 0 || id === '' || f.has(idKey, i + 1)) return;
     const earlier = first.get(id);
     if (earlier === undefined) first.set(id, i + 1);
@@ -266,7 +262,7 @@ function taskIdsOf(sheet: SheetValues): Set<string> {
   return new Set(
     sheet.values
       .slice(1)
-      .map((r) => text(r[sheet.cols.taskId!]))
+      .map((r) => cellText(r[sheet.cols.taskId!]))
       .filter((id) => parseTaskId(id) !== null),
   );
 }
@@ -281,9 +277,9 @@ function checkParents(
   const overview = sheetName('overview', locale);
   values.forEach((row, i) => {
     const at = i + 1;
-    if (i === 0 || isBlank(row) || f.has('taskId', at)) return;
-    const taskId = text(row[f.cols.taskId!]);
-    const subtaskId = text(row[f.cols.subtaskId!]);
+    if (i === 0 || isBlankRow(row) || f.has('taskId', at)) return;
+    const taskId = cellText(row[f.cols.taskId!]);
+    const subtaskId = cellText(row[f.cols.subtaskId!]);
     const parent = parseSubtaskId(subtaskId) ? parentOf(subtaskId) : null;
     const fixParent = parent && tasks?.has(parent) ? parent : null;
     if (tasks && !tasks.has(taskId)) {
@@ -307,18 +303,28 @@ function checkParents(
   });
 }
 
+/** Rows whose task ID (when given) is not in `known` and has no finding yet: each gets the problem `p` makes. */
+function flagTaskIds(
+  f: SheetFindings,
+  values: unknown[][],
+  known: ReadonlySet<string>,
+  p: (id: string) => Problem,
+): void {
+  values.forEach((row, i) => {
+    const id = cellText(row[f.cols.taskId!]);
+    if (i === 0 || id === '' || f.has('taskId', i + 1) || known.has(id)) return;
+    f.add('taskId', i + 1, id, p(id));
+  });
+}
+
 /** A Sync Log record's task, when given, is a live task. */
 function checkSyncTasks(f: SheetFindings, values: unknown[][], tasks: Set<string>, locale: Locale): void {
   const overview = sheetName('overview', locale);
-  values.forEach((row, i) => {
-    const taskId = text(row[f.cols.taskId!]);
-    if (i === 0 || taskId === '' || f.has('taskId', i + 1) || tasks.has(taskId)) return;
-    f.add('taskId', i + 1, taskId, {
-      kind: 'unknownTask',
-      params: { value: taskId, overview },
-      fix: 'existingTask',
-    });
-  });
+  flagTaskIds(f, values, tasks, (id) => ({
+    kind: 'unknownTask',
+    params: { value: id, overview },
+    fix: 'existingTask',
+  }));
 }
 
 /** Every task has at least one subtask row. */
@@ -328,17 +334,13 @@ function checkHasSubtasks(
   progress: SheetValues,
   locale: Locale,
 ): void {
-  const parents = new Set(progress.values.slice(1).map((r) => text(r[progress.cols.taskId!])));
+  const parents = new Set(progress.values.slice(1).map((r) => cellText(r[progress.cols.taskId!])));
   const name = sheetName('progress', locale);
-  values.forEach((row, i) => {
-    const id = text(row[f.cols.taskId!]);
-    if (i === 0 || id === '' || f.has('taskId', i + 1) || parents.has(id)) return;
-    f.add('taskId', i + 1, id, {
-      kind: 'noSubtask',
-      params: { value: id, progress: name },
-      fix: 'addSubtask',
-    });
-  });
+  flagTaskIds(f, values, parents, (id) => ({
+    kind: 'noSubtask',
+    params: { value: id, progress: name },
+    fix: 'addSubtask',
+  }));
 }
 
 /** Every finding about the rows of the overview, the progress tracker and the sync log, sheet by sheet. */

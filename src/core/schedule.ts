@@ -4,7 +4,7 @@ import type { Settings } from './settings';
 
 export type JobName = 'digest' | 'rollCall' | 'escalation' | 'archive' | 'dashboard' | 'health';
 
-export interface JobDef {
+interface JobDef {
   name: JobName;
   /** The top-level function that runs it on its own. */
   fn: string;

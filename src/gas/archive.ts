@@ -3,66 +3,47 @@
 // sheets are rewritten in one block each from the rows read, never by cached row numbers.
 
 import { type ArchiveSheets, type Move, planArchive, planRestore } from '../core/archive-plan';
-import { workingDays } from '../core/calendar';
+import { messageOf } from '../core/errors';
 import { parseTaskId } from '../core/ids';
 import type { Locale } from '../core/locale';
 import { t } from '../core/strings';
 import { withDocumentLock } from './lock';
 import { type Clock, openClock } from './session';
 import { readDocProps, writeArchivedSeq, writeJobRuns } from './settings';
+import { calendarOf } from './snapshot';
 import { appendRows, readTable, sheetsByName, type Table } from './tables';
 import { currentLocale, tellUser } from './ui';
 
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
 /** Tasks per run: a run this size stays well inside the 6-minute limit; the rest wait for the next run. */
-export const ARCHIVE_LIMIT = 5000;
+const ARCHIVE_LIMIT = 5000;
 
-interface Opened {
-  clock: Clock;
-  tables: Record<keyof ArchiveSheets, Table>;
-}
+type Tables = Record<keyof ArchiveSheets, Table>;
 
-/** Six sheet reads (three live, three archive) after the properties, the time zone and the sheet list. */
-function open(): Opened {
-  const clock = openClock();
-  const byName = sheetsByName(clock.ss);
-  const read = (key: keyof ArchiveSheets) => readTable(byName, key, clock.locale);
+/** Six sheet reads: three live, three archive. */
+function readTables(byName: Map<string, Sheet>, locale: Locale): Tables {
+  const read = (key: keyof ArchiveSheets) => readTable(byName, key, locale);
   return {
-    clock,
-    tables: {
-      overview: read('overview'),
-      progress: read('progress'),
-      sync: read('sync'),
-      archiveOverview: read('archiveOverview'),
-      archiveProgress: read('archiveProgress'),
-      archiveSync: read('archiveSync'),
-    },
-  };
-}
-
-function sheetsOf(tables: Opened['tables']): ArchiveSheets {
-  const v = (tb: Table) => ({ values: tb.values, cols: tb.cols, width: tb.width });
-  return {
-    overview: v(tables.overview),
-    progress: v(tables.progress),
-    sync: v(tables.sync),
-    archiveOverview: v(tables.archiveOverview),
-    archiveProgress: v(tables.archiveProgress),
-    archiveSync: v(tables.archiveSync),
+    overview: read('overview'),
+    progress: read('progress'),
+    sync: read('sync'),
+    archiveOverview: read('archiveOverview'),
+    archiveProgress: read('archiveProgress'),
+    archiveSync: read('archiveSync'),
   };
 }
 
 const LIVE = ['sync', 'progress', 'overview'] as const;
+
+type Live = (typeof LIVE)[number];
 
 /**
  * Carries out a move: first every row is appended where it goes, then each source sheet is rewritten from the rows it
  * keeps (one call each; blank rows fill in where rows left). Sync and progress go before the overview, so a run that
  * dies half way still finds the task and finishes it.
  */
-function apply(
-  m: Move,
-  targets: Record<(typeof LIVE)[number], Table>,
-  sources: Record<(typeof LIVE)[number], Table>,
-): void {
+function apply(m: Move, targets: Record<Live, Table>, sources: Record<Live, Table>): void {
   for (const key of LIVE) if (m.append[key].length) appendRows(targets[key], m.append[key]);
   for (const key of LIVE) {
     const keep = m.keep[key];
@@ -71,14 +52,28 @@ function apply(
   }
 }
 
-export interface ArchiveResult {
+/** The live sheets after a move: the header and the rows kept where rows left, else the sheet as read. */
+function liveAfter(tables: Tables, m: Move): Record<Live, Table> {
+  const after = (key: Live): Table => {
+    const table = tables[key];
+    return m.moved[key] ? { ...table, values: [table.values[0] ?? [], ...m.keep[key]] } : table;
+  };
+  return { overview: after('overview'), progress: after('progress'), sync: after('sync') };
+}
+
+interface ArchiveResult {
   archived: number;
   deferred: number;
 }
 
 /** The nightly archive: idempotent, so it is also safe to run by hand or again after a failure. */
 export function runArchive(): ArchiveResult {
-  return withDocumentLock(archiveHoldingLock);
+  return withDocumentLock(() => {
+    const clock = openClock();
+    const { result } = planArchiveRun(clock, sheetsByName(clock.ss)).carryOut();
+    writeJobRuns({ ...clock.props.jobRuns, archive: clock.today });
+    return result;
+  });
 }
 
 /**
@@ -92,41 +87,49 @@ function reserveArchivedIds(clock: Clock, planned: Record<string, number>): void
   try {
     writeArchivedSeq(clock.props.raw, seqs);
   } catch (e) {
-    const error = String((e as Error)?.message ?? e);
+    const error = messageOf(e);
     console.error(`Task Sync: archive stopped before moving any row: ${error}`);
     throw new Error(t('error.propsFull', clock.locale, { error }));
   }
 }
 
-/** The archive run itself, for callers that already hold the document lock (the scheduler). */
-export function archiveHoldingLock(): ArchiveResult {
-  const { clock, tables } = open();
+/** An archive run read and planned, nothing written yet. */
+interface PlannedArchive {
+  /** The live sheets as read. */
+  live: Record<Live, Table>;
+  /** Moves the rows: what moved, and the live sheets as the move leaves them. */
+  carryOut(): { result: ArchiveResult; live: Record<Live, Table> };
+}
+
+/** Reads the six sheets and plans the run, for a caller that holds the document lock (the scheduler, runArchive). */
+export function planArchiveRun(clock: Clock, byName: Map<string, Sheet>): PlannedArchive {
+  const tables = readTables(byName, clock.locale);
   const settings = clock.props.settings;
-  const wd = workingDays({
-    kind: settings.calendar,
-    extraHolidays: settings.extraHolidays,
-    extraWorkdays: settings.extraWorkdays,
-  });
   const plan = planArchive({
-    sheets: sheetsOf(tables),
+    sheets: tables,
     locale: clock.locale,
     offset: clock.offset,
     today: clock.today,
-    wd,
+    wd: calendarOf(settings),
     delayDays: settings.archiveDelayDays,
     now: new Date(clock.now),
     limit: ARCHIVE_LIMIT,
   });
-  if (plan.taskIds.length) {
-    reserveArchivedIds(clock, plan.seqs);
-    apply(
-      plan,
-      { overview: tables.archiveOverview, progress: tables.archiveProgress, sync: tables.archiveSync },
-      { overview: tables.overview, progress: tables.progress, sync: tables.sync },
-    );
-  }
-  writeJobRuns({ ...clock.props.jobRuns, archive: clock.today });
-  return { archived: plan.taskIds.length, deferred: plan.deferred };
+  const carryOut = () => {
+    if (plan.taskIds.length) {
+      reserveArchivedIds(clock, plan.seqs);
+      apply(
+        plan,
+        { overview: tables.archiveOverview, progress: tables.archiveProgress, sync: tables.archiveSync },
+        tables,
+      );
+    }
+    return {
+      result: { archived: plan.taskIds.length, deferred: plan.deferred },
+      live: liveAfter(tables, plan),
+    };
+  };
+  return { live: tables, carryOut };
 }
 
 /** The archive sheets are the admin's (SPEC §2.5): only the admin archives or restores by hand. */
@@ -159,8 +162,9 @@ export function restoreFromArchive(input?: { taskId?: unknown }): { restored: st
   if (taskId === null) return { restored: null };
   if (!parseTaskId(taskId)) throw new Error(t('error.noTask', locale, { id: taskId }));
   const restored = withDocumentLock(() => {
-    const { tables } = open();
-    const m = planRestore(sheetsOf(tables), taskId);
+    const clock = openClock();
+    const tables = readTables(sheetsByName(clock.ss), clock.locale);
+    const m = planRestore(tables, taskId);
     if (m.moved.overview + m.moved.progress + m.moved.sync === 0) return false;
     apply(
       m,

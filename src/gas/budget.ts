@@ -4,7 +4,7 @@
 const STARTED = Date.now();
 
 /** Time a job may spend before it leaves the rest for the next hourly run (the last minute is for its writes). */
-export const BUDGET_MS = 5 * 60_000;
+const BUDGET_MS = 5 * 60_000;
 
 export function elapsedMs(): number {
   return Date.now() - STARTED;

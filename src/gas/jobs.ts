@@ -2,7 +2,7 @@
 // per working day through the Notification Log, mailing within the day's quota (or writing a dry run to the log)
 // outside the document lock, so sidebar actions never wait for the mail.
 import type { WorkingDays } from '../core/calendar';
-import { minuteOfDay, wallOf } from '../core/dates';
+import { minuteOfDay, stampOf } from '../core/dates';
 import { type DigestInput, escalations, memberDigests, rollCalls, teamDigests } from '../core/digest';
 import {
   type RenderContext,
@@ -12,21 +12,24 @@ import {
   renderTeamDigest,
 } from '../core/email';
 import { emailTexts } from '../core/email-texts';
+import { messageOf } from '../core/errors';
 import { dueJobs, hhmm, JOBS, type JobName, mailsPeople, nextRun } from '../core/schedule';
 import { t } from '../core/strings';
-import { archiveHoldingLock } from './archive';
+import { planArchiveRun } from './archive';
 import { outOfTime } from './budget';
 import { refreshDashboardWith } from './dashboard';
-import { checkHealthHoldingLock } from './health';
+import { readHealth } from './health';
 import { Journal } from './journal';
 import { documentLock } from './lock';
 import { deliver, type MailRun, type Message, writeNotices } from './mailing';
 import { type Notice, ranOn, readNotices } from './notification-log';
 import { type ActionSession, type Clock, openClock, openSession } from './session';
-import { writeJobRuns } from './settings';
-import { calendarOf, readSnapshot, stampOf } from './snapshot';
+import { readDocProps, writeJobRuns } from './settings';
+import { calendarOf, readSnapshot } from './snapshot';
 import { readTable, sheetsByName, type Table } from './tables';
 import { currentLocale, tellUser } from './ui';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 interface JobRun extends MailRun {
   s: ActionSession;
@@ -135,7 +138,7 @@ function refreshFor(run: JobRun, charts: string): boolean {
     refreshDashboardWith(run.input, { ...ctx, charts });
     return true;
   } catch (e) {
-    const detail = String((e as Error).message ?? e);
+    const detail = messageOf(e);
     console.error(`dashboard: ${detail}`);
     run.added.push({
       at: s.now,
@@ -150,11 +153,11 @@ function refreshFor(run: JobRun, charts: string): boolean {
   }
 }
 
-/** What a run is asked to do, decided from the settings and the clock alone (no sheet read). */
-type Pick = (clock: Clock, wd: WorkingDays) => JobName[];
+/** What a run is asked to do, from the settings, the clock and the jobs already run today alone (no sheet read). */
+type JobPicker = (clock: Clock, wd: WorkingDays, ranToday: ReadonlySet<JobName>) => JobName[];
 
 /** What a run did: the jobs it ran, and those it left for the next hourly run (the lock was busy, or time ran out). */
-export interface JobsResult {
+interface JobsResult {
   ran: JobName[];
   deferred?: JobName[];
 }
@@ -162,14 +165,15 @@ export interface JobsResult {
 /** How long a job waits for the document lock: jobs are not interactive, and a sidebar action holds it a second. */
 const JOB_WAIT_MS = 30_000;
 
-const messageOf = (e: unknown) => String((e as Error)?.message ?? e);
+/** The jobs a run is asked to do that have not run today (by the jobs' last runs). */
+function wantedJobs(pick: JobPicker, clock: Clock): JobName[] {
+  const ranToday = new Set(JOBS.map((j) => j.name).filter((job) => clock.props.jobRuns[job] === clock.today));
+  return pick(clock, calendarOf(clock.props.settings), ranToday);
+}
 
 /** A run that could not get the lock: it logs the jobs it leaves for the next hourly run (reading no sheet). */
-function leaveForLater(pick: Pick): JobsResult {
-  const clock = openClock();
-  const wanted = pick(clock, calendarOf(clock.props.settings)).filter(
-    (j) => clock.props.jobRuns[j] !== clock.today,
-  );
+function leaveForLater(pick: JobPicker): JobsResult {
+  const wanted = wantedJobs(pick, openClock());
   if (wanted.length)
     console.warn(
       `Task Sync: the document lock stayed busy; ${wanted.join(', ')} left for the next hourly run.`,
@@ -177,103 +181,171 @@ function leaveForLater(pick: Pick): JobsResult {
   return { ran: [], deferred: wanted };
 }
 
+/** The mailing's outcome: the jobs finished, the journal to clear once logged, and whether the lock was let go. */
+interface Mailed {
+  finished: JobName[];
+  journal: Journal | null;
+  released: boolean;
+}
+
 /**
- * Mails the jobs, in order, outside the document lock when the journal can be claimed (a second firing finds the
- * claim and leaves the mailing to this run); with the journal unavailable it keeps the lock and logs each email at
- * once. Returns the jobs finished and the journal this run kept (null when another run holds it), or null when the
- * lock could not be had back afterwards.
+ * Mails the jobs, in order, outside the document lock when the journal can be claimed; with the journal unavailable
+ * it keeps the lock and logs each email at once. Returns null when this run must stop at once: another run holds the
+ * mailing (it leaves everything to that one), or the lock could not be had back afterwards.
  */
 function mailJobs(
   run: JobRun,
   clock: Clock,
   jobs: JobName[],
   lock: GoogleAppsScript.Lock.Lock,
-): { finished: JobName[]; journal: Journal | null } | null {
+): Mailed | null {
   const journal = new Journal(clock.props.raw, clock.today, clock.now);
   if (journal.heldElsewhere()) {
     console.warn(
       `Task Sync: another run is mailing today (${jobs.join(', ')}); this run leaves it to that one.`,
     );
-    return { finished: [], journal: null };
+    return null;
   }
-  const claimed = journal.take();
-  if (claimed) lock.releaseLock();
+  const released = journal.take();
+  if (released) lock.releaseLock();
   const finished: JobName[] = [];
   for (const job of jobs) {
     if (!deliver(run, job, messagesFor(run, job), journal)) break;
     finished.push(job);
   }
-  if (claimed && !lock.tryLock(JOB_WAIT_MS)) {
+  if (released && !lock.tryLock(JOB_WAIT_MS)) {
     console.error(
       'Task Sync: the emails went out but the document lock stayed busy, so the Notification Log is not written; ' +
         'the journal keeps who was mailed and the next hourly run finishes the log.',
     );
     return null;
   }
-  return { finished, journal };
+  // Another execution may have logged below the rows read while the lock was let go.
+  if (released) run.noticeTable.lastRow = run.noticeTable.sheet.getLastRow();
+  return { finished, journal, released };
+}
+
+/** What a run has done so far: the jobs run, those left for the next hourly run, and those to record as done. */
+interface Outcome {
+  ran: JobName[];
+  deferred: JobName[];
+  done: JobName[];
+}
+
+/** A mailing done and not yet logged: the run, the mailing jobs asked for, those mailed now, and how it went. */
+interface Mailing {
+  run: JobRun;
+  mail: JobName[];
+  jobs: JobName[];
+  mailed: Mailed;
+}
+
+/**
+ * The mailing jobs: reads under the document lock, then mails, letting the lock go while the emails go out. Null when
+ * the run must stop.
+ */
+function mailDaily(clock: Clock, mail: JobName[], lock: GoogleAppsScript.Lock.Lock): Mailing | null {
+  const run = openJobRun(clock);
+  noteJobsAccount(run);
+  const jobs = mail.filter((job) => !ranOn(run.notices, job, clock.today));
+  const mailed = jobs.length
+    ? mailJobs(run, clock, jobs, lock)
+    : { finished: [], journal: null, released: false };
+  return mailed && { run, mail, jobs, mailed };
+}
+
+/** Refreshes the dashboard when asked, then writes the Notification Log in one call and clears the journal. */
+function logDaily(
+  { run, mail, jobs, mailed }: Mailing,
+  clock: Clock,
+  dashboard: boolean,
+  out: Outcome,
+): void {
+  if (dashboard) (refreshFor(run, clock.props.dashboardCharts) ? out.ran : out.deferred).push('dashboard');
+  writeNotices(run);
+  mailed.journal?.clear();
+  out.ran.push(...mailed.finished);
+  out.deferred.push(...jobs.filter((job) => !mailed.finished.includes(job)));
+  out.done.push(...mail.filter((job) => !jobs.includes(job)));
+}
+
+/**
+ * One step of the archive or the health check: skipped when the run is out of time, and a failure logged; either way
+ * the job is left for the next hourly run. Returns the step's value, or null when it did not run.
+ */
+function attempt<T>(job: JobName, step: () => T, out: Outcome): T | null {
+  if (outOfTime()) {
+    out.deferred.push(job);
+    return null;
+  }
+  try {
+    return step();
+  } catch (e) {
+    console.error(`Task Sync: the ${job} did not run: ${messageOf(e)}`);
+    out.deferred.push(job);
+    return null;
+  }
+}
+
+/**
+ * Reads for the archive and the health check (the archive's six sheets, then the Team and the validations: each sheet
+ * once) and returns what carries them out: the archive, then the check on the rows it leaves.
+ */
+function readNightly(clock: Clock, byName: Map<string, Sheet>, wanted: JobName[], out: Outcome): () => void {
+  const archive = wanted.includes('archive')
+    ? attempt('archive', () => planArchiveRun(clock, byName), out)
+    : null;
+  const check = wanted.includes('health')
+    ? attempt('health', () => readHealth(clock, byName, archive?.live), out)
+    : null;
+  return () => {
+    const moved = archive && attempt('archive', () => archive.carryOut(), out);
+    if (moved) out.ran.push('archive');
+    if (check && attempt('health', () => check.report(moved?.live), out)) out.ran.push('health');
+  };
 }
 
 /**
  * Runs the picked jobs not yet done today. It reads under the document lock (a second firing waits, then finds the
- * work done or claimed), lets the lock go while the emails go out, then takes it again to refresh the dashboard,
- * write the Notification Log in one call and archive. With nothing to do it stops after reading the properties and
- * the time zone. A job that the busy lock or the time budget keeps from finishing is logged and left for the next
- * hourly run, which continues where it stopped.
+ * work done or claimed), lets the lock go while the emails go out, then takes it again and makes every other read
+ * (the archive's and the check's) before its first write — the dashboard, the Notification Log in one call, the
+ * archive, the check's report — and records the jobs done in one more. With nothing to do it stops after reading the
+ * properties and the time zone. A job that the busy lock or the time budget keeps from finishing is logged and left
+ * for the next hourly run, which continues where it stopped.
  */
-function runJobs(pick: Pick): JobsResult {
+function runJobs(pick: JobPicker): JobsResult {
   const lock = documentLock();
   if (!lock.tryLock(JOB_WAIT_MS)) return leaveForLater(pick);
-  const clock = openClock();
-  const wd = calendarOf(clock.props.settings);
-  const wanted = pick(clock, wd).filter((job) => clock.props.jobRuns[job] !== clock.today);
+  const opened = openClock();
+  const wanted = wantedJobs(pick, opened);
+  const out: Outcome = { ran: [], deferred: [], done: [] };
   const mail = wanted.filter(mailsPeople);
-  const sheetJobs = wanted.includes('dashboard') ? (['dashboard'] as const) : [];
-  const ran: JobName[] = [];
-  const deferred: JobName[] = [];
-  if (mail.length || sheetJobs.length) {
-    const run = openJobRun(clock);
-    const { s } = run;
-    noteJobsAccount(run);
-    const jobs = mail.filter((job) => !ranOn(run.notices, job, s.today));
-    const mailed = jobs.length ? mailJobs(run, clock, jobs, lock) : null;
-    if (jobs.length && !mailed) return { ran: [], deferred: wanted };
-    const finished = mailed?.finished ?? [];
-    if (sheetJobs.length && refreshFor(run, clock.props.dashboardCharts)) ran.push('dashboard');
-    writeNotices(run);
-    const done = [...mail.filter((job) => !jobs.includes(job) || finished.includes(job)), ...sheetJobs];
+  const dashboard = wanted.includes('dashboard');
+  const daily = mail.length > 0 || dashboard;
+  const mailing = daily ? mailDaily(opened, mail, lock) : null;
+  if (daily && !mailing) return { ran: [], deferred: wanted };
+  // Another execution may have changed the properties while the lock was let go.
+  const clock = mailing?.mailed.released ? { ...opened, props: readDocProps() } : opened;
+  const nightly = wanted.includes('archive') || wanted.includes('health');
+  const byName = nightly ? (mailing?.run.s.byName ?? sheetsByName(clock.ss)) : null;
+  const carryOut = byName && readNightly(clock, byName, wanted, out);
+  if (mailing) logDaily(mailing, clock, dashboard, out);
+  carryOut?.();
+  const done = [...out.done, ...out.ran];
+  if (done.length)
     writeJobRuns({ ...clock.props.jobRuns, ...Object.fromEntries(done.map((job) => [job, clock.today])) });
-    mailed?.journal?.clear();
-    ran.push(...finished);
-    deferred.push(...jobs.filter((job) => !finished.includes(job)));
-  }
-  if (wanted.includes('archive')) {
-    if (outOfTime()) deferred.push('archive');
-    else {
-      try {
-        archiveHoldingLock();
-        ran.push('archive');
-      } catch (e) {
-        console.error(`Task Sync: the archive did not run: ${messageOf(e)}`);
-        deferred.push('archive');
-      }
-    }
-  }
-  if (wanted.includes('health')) {
-    checkHealthHoldingLock();
-    ran.push('health');
-  }
-  return deferred.length ? { ran, deferred } : { ran };
+  return out.deferred.length ? { ran: out.ran, deferred: out.deferred } : { ran: out.ran };
 }
 
 const onWorkingDay =
-  (job: JobName): Pick =>
-  (clock, wd) =>
-    wd.isWorkingDay(clock.today) ? [job] : [];
+  (job: JobName): JobPicker =>
+  (clock, wd, ranToday) =>
+    wd.isWorkingDay(clock.today) && !ranToday.has(job) ? [job] : [];
 
 /** The one hourly trigger: every job whose time has passed today and has not run yet. */
 export function runScheduledJobs(): JobsResult {
-  return runJobs((clock, wd) =>
-    dueJobs(clock.today, minuteOfDay(clock.now, clock.offset), clock.props.settings, wd, new Set()),
+  return runJobs((clock, wd, ranToday) =>
+    dueJobs(clock.today, minuteOfDay(clock.now, clock.offset), clock.props.settings, wd, ranToday),
   );
 }
 
@@ -291,7 +363,7 @@ export function runEscalation(): JobsResult {
 
 /** Menu 立即发送摘要: today's digest now, whatever the hour (still once a day). */
 export function sendDigestNow(): JobsResult {
-  const result = runJobs(() => ['digest']);
+  const result = runJobs((_clock, _wd, ranToday) => (ranToday.has('digest') ? [] : ['digest']));
   const locale = currentLocale();
   const said = result.deferred?.length
     ? 'jobs.digestLater'
@@ -316,8 +388,6 @@ export function jobStatuses(clock: Clock): JobStatus[] {
   const notices = readNotices(readTable(byName, 'notificationLog', clock.locale), clock.offset);
   const wd = calendarOf(settings);
   const minute = minuteOfDay(clock.now, clock.offset);
-  const stamp = (at: number) =>
-    new Date(wallOf(at, clock.offset)).toISOString().slice(0, 16).replace('T', ' ');
   return JOBS.map((job) => {
     const last = notices.filter((n) => n.job === job.name && n.status === 'done').map((n) => n.at);
     const lastDay = clock.props.jobRuns[job.name];
@@ -332,7 +402,7 @@ export function jobStatuses(clock: Clock): JobStatus[] {
     return {
       job: job.name,
       fn: job.fn,
-      lastRun: last.length ? stamp(Math.max(...last)) : (lastDay ?? null),
+      lastRun: last.length ? stampOf(clock, Math.max(...last)) : (lastDay ?? null),
       nextRun: `${next.day} ${hhmm(next.minute)}`,
     };
   });

@@ -1,8 +1,9 @@
 // The mailing journal in the document properties: which run is mailing today and whom each job has mailed, saved
 // before every email — a run that dies never mails anyone twice, and a second firing leaves the mailing to the first.
+import { messageOf } from '../core/errors';
 import { readStoredList, writeStoredList } from './stored-list';
 
-export const JOURNAL_PROPERTY = 'taskSync.journal';
+const JOURNAL_PROPERTY = 'taskSync.journal';
 
 /** Apps Script ends every run within 6 minutes, so a claim older than this belongs to a run that has ended. */
 const CLAIM_MS = 6.5 * 60_000;
@@ -12,8 +13,6 @@ interface Claim {
   run: string;
   since: number;
 }
-
-const messageOf = (e: unknown) => String((e as Error)?.message ?? e);
 
 /** An older journal (one job, one value): `{ job, day, sent: [...] }`. */
 function legacy(raw: Record<string, string>): { claim: Claim; sent: [string, string][] } | null {

@@ -1,5 +1,6 @@
 // Mails one job's messages once each: within the day's quota and the run's time, journaled after every email.
 import type { Email } from '../core/email';
+import { messageOf } from '../core/errors';
 import type { JobName } from '../core/schedule';
 import { elapsedMs, outOfTime } from './budget';
 import type { Journal } from './journal';
@@ -27,7 +28,7 @@ export interface Message {
 }
 
 /** Adds a notice to the run's log (written at once when the run is eager). */
-export function addNotice(run: MailRun, notice: Omit<Notice, 'at' | 'day'>): void {
+function addNotice(run: MailRun, notice: Omit<Notice, 'at' | 'day'>): void {
   run.added.push({ at: run.s.now, day: run.s.today, ...notice });
   if (run.eager) writeNotices(run);
 }
@@ -39,8 +40,6 @@ export function writeNotices(run: MailRun): void {
 
 /** MailApp's message when the day's recipients are used up (the quota ran out under us). */
 const QUOTA_ERROR = /too many times|quota/i;
-
-const messageOf = (e: unknown) => String((e as Error)?.message ?? e);
 
 /** Sends one email; the error message when MailApp refuses it. */
 function send(m: Message): string | null {

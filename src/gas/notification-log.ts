@@ -7,7 +7,7 @@ import type { JobName } from '../core/schedule';
 import { appendRows, readTable, type Table } from './tables';
 
 /** `deferred`: the job stopped early (time, or the lock) and its next run finishes it; `error`: what went wrong. */
-export type NoticeStatus = 'sent' | 'skipped' | 'dry-run' | 'done' | 'deferred' | 'error';
+type NoticeStatus = 'sent' | 'skipped' | 'dry-run' | 'done' | 'deferred' | 'error';
 
 export interface Notice {
   at: number;

@@ -31,7 +31,7 @@ function parseArchivedSeq(raw: Record<string, string>): Record<string, number> {
 }
 
 /** A JSON object stored in a property, or {} when missing or damaged. */
-export function parseRecord<T>(json: string | undefined): Record<string, T> {
+function parseRecord<T>(json: string | undefined): Record<string, T> {
   try {
     const v = json ? JSON.parse(json) : {};
     return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, T>) : {};

@@ -1,6 +1,5 @@
 // One read of each sheet the reports need, as records: the shared input of the jobs, the dashboard and the review.
 import { type WorkingDays, workingDays } from '../core/calendar';
-import { wallOf } from '../core/dates';
 import type { DigestInput } from '../core/digest';
 import { readSubtasks, readSyncRecords, readTasks } from '../core/records';
 import type { Settings } from '../core/settings';
@@ -16,7 +15,7 @@ export function calendarOf(settings: Settings): WorkingDays {
   });
 }
 
-export interface Snapshot {
+interface Snapshot {
   input: DigestInput;
   tables: { overview: Table; progress: Table; sync: Table };
 }
@@ -41,9 +40,4 @@ export function readSnapshot(s: ActionSession): Snapshot {
       log: readProgressLog(s.byName, s.locale),
     },
   };
-}
-
-/** `yyyy-MM-dd HH:mm` in the spreadsheet's time zone. */
-export function stampOf(s: Pick<ActionSession, 'offset'>, at: number): string {
-  return new Date(wallOf(at, s.offset)).toISOString().slice(0, 16).replace('T', ' ');
 }

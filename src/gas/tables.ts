@@ -1,7 +1,7 @@
 // Sheets as tables found by header: one read per sheet, writes in contiguous blocks, appends that grow the sheet.
 
 import type { Locale } from '../core/locale';
-import { type Columns, findColumns } from '../core/records';
+import { type Columns, findColumns, type HeaderDamage, locateColumns } from '../core/records';
 import { t } from '../core/strings';
 import { type SheetKey, sheetName } from '../core/templates';
 
@@ -39,29 +39,51 @@ export function sheetsByName(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<
 
 export function sheetOf(byName: Map<string, Sheet>, key: SheetKey, locale: Locale): Sheet {
   const sheet = byName.get(sheetName(key, locale));
-  if (!sheet) throw new Error(t('error.sheetMissing', locale, { sheet: sheetName(key, locale) }));
+  if (!sheet) throw unreadable(key, locale, null);
   return sheet;
 }
 
-function tableOf(key: SheetKey, sheet: Sheet, values: unknown[][], locale: Locale, lastRow: number): Table {
+/** The error for a sheet that cannot be read as a table, naming the sheet (and the column) in the locale. */
+function unreadable(key: SheetKey, locale: Locale, damage: HeaderDamage | null): Error {
+  const sheet = sheetName(key, locale);
+  if (!damage) return new Error(t('error.sheetMissing', locale, { sheet }));
+  if (damage.kind === 'headerRow') return new Error(t('error.headerRowMissing', locale, { sheet }));
+  return new Error(t('error.templateDamaged', locale, { sheet, column: damage.column }));
+}
+
+function tableOf(key: SheetKey, sheet: Sheet, values: unknown[][], cols: Columns, lastRow: number): Table {
   const header = values[0] ?? [];
-  const cols = findColumns(key, locale, header);
   let width = header.length;
   while (width > 0 && String(header[width - 1] ?? '') === '') width--;
   width = Math.max(width, ...Object.values(cols).map((c) => c + 1));
   return { key, sheet, values, cols, width, lastRow };
 }
 
-/** Reads a whole sheet in one call and finds its columns by header (a missing column is a clear error). */
-export function readTable(byName: Map<string, Sheet>, key: SheetKey, locale: Locale): Table {
-  const sheet = sheetOf(byName, key, locale);
+/** What keeps a sheet from being read as a table: it is missing (null), or its header row is damaged. */
+export interface Unreadable {
+  damage: HeaderDamage | null;
+}
+
+/** Reads a whole sheet in one call (none when it is missing) and finds its columns by header, or says what is wrong. */
+export function tryReadTable(byName: Map<string, Sheet>, key: SheetKey, locale: Locale): Table | Unreadable {
+  const sheet = byName.get(sheetName(key, locale));
+  if (!sheet) return { damage: null };
   const values = allValues(sheet);
-  return tableOf(key, sheet, values, locale, values.length);
+  const found = locateColumns(key, locale, values[0] ?? []);
+  return 'cols' in found ? tableOf(key, sheet, values, found.cols, values.length) : { damage: found.damage };
+}
+
+/** Reads a whole sheet in one call and finds its columns by header (a missing sheet or column is a clear error). */
+export function readTable(byName: Map<string, Sheet>, key: SheetKey, locale: Locale): Table {
+  const read = tryReadTable(byName, key, locale);
+  if ('damage' in read) throw unreadable(key, locale, read.damage);
+  return read;
 }
 
 /** Opens a sheet for appending only: its header and its last row with content, whatever its size. */
 export function openForAppend(sheet: Sheet, key: SheetKey, locale: Locale): Table {
-  return tableOf(key, sheet, sheet.getRange('1:1').getValues(), locale, sheet.getLastRow());
+  const header = sheet.getRange('1:1').getValues();
+  return tableOf(key, sheet, header, findColumns(key, locale, header[0] ?? []), sheet.getLastRow());
 }
 
 /**

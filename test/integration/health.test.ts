@@ -279,6 +279,17 @@ describe('structure', () => {
       '运行「初始化/修复模板」在数据上方插回表头行,然后再次运行数据检查',
     ]);
     expect(result.repaired).toContain('「信息同步共享记录表」:表头行缺失,已在第 1 行插入表头');
+    expect(cells(world, '信息同步共享记录表')[0]).toEqual([
+      '同步日期',
+      '同步主题',
+      '同步内容(进展/问题/决议)',
+      '同步发起人',
+      '同步对象',
+      '附件/参考(占位符)',
+      '备注',
+      '关联任务ID',
+      '记录类型',
+    ]);
     expect(cells(world, '信息同步共享记录表').slice(1)).toEqual(data);
   });
 });
@@ -312,6 +323,31 @@ describe('the nightly job', () => {
     expect(world.ui.alerts).toHaveLength(alerts);
     const later = runDueTriggers(emu, at('2024-10-25 04:59'), 'Asia/Shanghai');
     expect(later.flatMap((f) => (f.result.result as { ran: string[] }).ran)).toEqual([]);
+  });
+
+  it('checks the rows the archive leaves, reading each sheet once and waiting for no flush', () => {
+    const world = sampleWorld({ now: '2024-10-25T01:30:00+08:00' });
+    const r = emulatorFor(world).call<{ ran: string[] }>('runScheduledJobs', [], ADMIN);
+    expect(r.result).toEqual({ ran: ['archive', 'health'] });
+    expect(reported(world)).toEqual([['未发现问题。', '', '', '']]);
+    expect(r.metrics.flushes).toBe(0);
+    // The Team, the three live and the three archive sheets, one read each; the properties and the time zone once.
+    expect(r.metrics.byApi['Sheet.getSheetValues']).toBe(7);
+    expect(r.metrics.byApi['Spreadsheet.getSheets']).toBe(1);
+    expect(r.metrics.byApi['Properties.getProperties']).toBe(1);
+    expect(r.metrics.byApi['Spreadsheet.getSpreadsheetTimeZone']).toBe(1);
+  });
+
+  it('leaves a check that fails for the next hourly run, keeping the archive it ran before', () => {
+    const world = sampleWorld({ now: '2024-10-25T01:30:00+08:00' });
+    const emu = emulatorFor(world);
+    emu.faults = [{ api: 'Range.getDataValidations', error: 'Service Spreadsheets failed', times: 1 }];
+    expect(emu.callOk('runScheduledJobs', [], ADMIN)).toEqual({ ran: ['archive'], deferred: ['health'] });
+    const logged = world.logs.filter((l) => l.level === 'error').map((l) => l.message);
+    expect(logged).toContainEqual(expect.stringContaining('health did not run'));
+    world.clock.now += 3_600_000;
+    expect(emu.callOk('runScheduledJobs', [], ADMIN)).toEqual({ ran: ['health'] });
+    expect(reported(world)).toEqual([['未发现问题。', '', '', '']]);
   });
 });
 

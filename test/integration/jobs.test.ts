@@ -1,7 +1,9 @@
 // Simulated weeks through dist/Code.js: the hourly scheduler firing at random minutes, with the spreadsheet in
 // Asia/Shanghai while this process runs in UTC — the right people get the right items on the right days.
 import { describe, expect, it } from 'vitest';
+import { archiveWorld } from '../../bench/fixtures';
 import { runDueTriggers } from '../../emulator/clock';
+import { applyUserEdit } from '../../emulator/edits';
 import { formatDate } from '../../emulator/model/datefmt';
 import type { Emulator } from '../../emulator/sandbox';
 import { at } from '../../emulator/seed';
@@ -12,6 +14,7 @@ const TZ = 'Asia/Shanghai';
 const ADMIN = 'qiang@example.com';
 const MING = 'ming@example.com';
 const HUA = 'hua@example.com';
+const SECOND_MANAGER = 'zong@example.com';
 
 const local = (iso: string) => formatDate(Date.parse(iso), TZ, 'yyyy-MM-dd HH:mm');
 const day = (m: MailMessage) => local(m.sentAt).slice(0, 10);
@@ -75,6 +78,20 @@ function activeTask(s: Scenario, wall: string, due: string, prefix = '测试'): 
   ).taskId;
 }
 
+/** The lines of a digest section `■ title(n)` up to the blank line that ends it, or null when there is none. */
+function section(body: string, title: string): string | null {
+  const lines = body.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`■ ${title}(`));
+  if (start < 0) return null;
+  const end = lines.findIndex((l, i) => i > start && l.trim() === '');
+  return lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
+}
+/** The IDs of a section's items (lines `- <ID> <name>`). */
+const itemIds = (text: string | null) => [...(text ?? '').matchAll(/^\s*- (\S+) /gm)].map((m) => m[1]!);
+/** Text as an email's HTML shows it (independent of the product's escaping). */
+const escaped = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
 const kind = (m: MailMessage) =>
   m.subject.includes('团队摘要')
     ? 'team'
@@ -111,9 +128,16 @@ describe('a working week (2024-10-14 … 10-20)', () => {
   });
 
   it('sends nobody an empty email', () => {
+    expect(s.mails().length).toBeGreaterThan(0);
     for (const m of s.mails()) {
       expect(m.body, m.subject).toMatch(/■ \S/);
-      expect(m.htmlBody.length).toBeGreaterThan(200);
+      // The HTML carries the same sections and items as the plain text.
+      const headings = [...m.body.matchAll(/^■ (.+)$/gm)].map((h) => h[1]!.trim());
+      expect(headings.length, m.subject).toBeGreaterThan(0);
+      for (const h of headings) expect(m.htmlBody, `${m.subject}: ${h}`).toContain(escaped(h));
+      const items = [...m.body.matchAll(/^\s*- (.+)$/gm)].map((i) => i[1]!.trim());
+      expect(items.length, m.subject).toBeGreaterThan(0);
+      for (const i of items) expect(m.htmlBody, `${m.subject}: ${i}`).toContain(escaped(i));
     }
   });
 
@@ -204,6 +228,7 @@ describe('problems awaiting a response (SPEC §6)', () => {
       '2024-10-12',
     ]);
     expect(teamDigest(x, '2024-10-08')).toContain('等待客户确认');
+    expect(section(teamDigest(x, '2024-10-08'), '超过 24 小时未响应的问题')).toContain('等待客户确认');
   });
 });
 
@@ -219,6 +244,43 @@ describe('the 17:00 roll call', () => {
     expect(calls.map((m) => m.to)).toEqual([HUA]);
     expect(calls[0]!.body).toContain(`${id}-02`);
     expect(time(calls[0]!) >= '15:30' && time(calls[0]!) < '16:30').toBe(true);
+  });
+});
+
+describe('the digest items on a known day (2024-10-23)', () => {
+  let overdue = '';
+  let submitted = '';
+  const x = scenario('2024-10-21 08:00', (y) => {
+    overdue = activeTask(y, '2024-10-21 08:00', '2024-10-22', '逾期');
+    submitted = activeTask(y, '2024-10-21 08:00', '2024-10-31', '验收');
+  });
+  x.until('2024-10-21 10:30');
+  x.as('2024-10-21 11:00', 'updateProgress', { subtaskId: `${overdue}-01`, progress: 30 }, MING);
+  x.as('2024-10-21 11:00', 'updateProgress', { subtaskId: `${submitted}-01`, progress: 100 }, MING);
+  x.as('2024-10-21 11:00', 'updateProgress', { subtaskId: `${submitted}-02`, progress: 100 }, HUA);
+  x.as('2024-10-21 11:05', 'submitForAcceptance', { taskId: submitted }, MING);
+  x.until('2024-10-23 10:00');
+  const digest = (to: string) => {
+    const m = x.mails((n) => kind(n) === 'member' && n.to === to && day(n) === '2024-10-23');
+    expect(m, to).toHaveLength(1);
+    return m[0]!.body;
+  };
+
+  it('lists each owner’s overdue subtask (due 10-22) and the ones not updated on the last working day', () => {
+    expect(itemIds(section(digest(MING), '已逾期'))).toEqual([`${overdue}-01`]);
+    expect(itemIds(section(digest(HUA), '已逾期'))).toEqual([`${overdue}-02`]);
+    expect(itemIds(section(digest(MING), '上个工作日未更新'))).toEqual([`${overdue}-01`]);
+    expect(section(digest(MING), '上个工作日未更新')).toContain('最近更新 2024-10-21');
+    expect(itemIds(section(digest(HUA), '上个工作日未更新'))).toEqual([`${overdue}-02`]);
+    expect(section(digest(HUA), '上个工作日未更新')).toContain('从未更新');
+  });
+
+  it('lists the tasks awaiting acceptance for their initiator only', () => {
+    expect(itemIds(section(digest('li@example.com'), '等待我验收')).sort()).toEqual(
+      ['日常协作2024-015', submitted].sort(),
+    );
+    expect(section(digest(MING), '等待我验收')).toBeNull();
+    expect(section(digest(HUA), '等待我验收')).toBeNull();
   });
 });
 
@@ -242,12 +304,24 @@ describe('the mail quota', () => {
           'li@example.com',
         );
       });
+      // A second 主管, listed last on the Team sheet: managers go first whatever their place on it.
+      const team = y.world.spreadsheet.sheets.find((t) => t.name === '成员')!;
+      const row = team.rows.filter((r) => r.some((v) => v !== '')).length + 1;
+      const added = applyUserEdit(y.emu, {
+        sheet: '成员',
+        a1: `A${row}:E${row}`,
+        values: [['*总', SECOND_MANAGER, '主管', '管理组', '是']],
+        user: ADMIN,
+      });
+      expect(added.ok).toBe(true);
       y.world.config.mailDailyQuota = 5;
     });
     x.until('2024-10-21 10:00');
     const sent = x.mails().map((m) => m.to);
     expect(sent).toHaveLength(5);
     expect(sent[0]).toBe(ADMIN);
+    expect(sent).toContain(SECOND_MANAGER);
+    expect(new Set(sent.slice(0, 2))).toEqual(new Set([ADMIN, SECOND_MANAGER]));
     expect(sent).toEqual(expect.arrayContaining(['ming@example.com', 'hua@example.com', 'lei@example.com']));
     const skipped = cells(x.world, '通知日志')
       .filter((r) => r[5] === 'skipped')
@@ -297,5 +371,27 @@ describe('the jobs run on their own', () => {
       ['archive', '2024-10-21 08:00'],
       ['health', '2024-10-21 08:00'],
     ]);
+  });
+
+  it('make every read of the first run of the day, archive and check included, before its first write', () => {
+    const world = archiveWorld(1000, 10);
+    world.clock.now = at('2024-10-24 09:30', TZ);
+    const r = emulatorFor(world).call<{ ran: string[] }>('runScheduledJobs', [], ADMIN);
+    expect(r.result).toEqual({ ran: ['dashboard', 'digest', 'archive', 'health'] });
+    expect(r.metrics.flushes).toBe(0);
+    expect(r.metrics.byApi['Spreadsheet.getSheets']).toBe(1);
+    expect(r.metrics.byApi['Spreadsheet.getSpreadsheetTimeZone']).toBe(1);
+  });
+
+  it('retry a dashboard refresh that failed at the next hourly run, mailing nobody twice', () => {
+    const x = scenario('2024-10-21 09:30');
+    x.emu.faults = [{ api: 'Sheet.getCharts', error: 'Service Spreadsheets failed', times: 1 }];
+    const first = x.emu.callOk<{ ran: string[]; deferred?: string[] }>('runScheduledJobs', [], ADMIN);
+    expect(first.ran).toContain('digest');
+    expect(first.deferred).toEqual(['dashboard']);
+    const mailed = x.world.outbox.length;
+    x.world.clock.now += 3_600_000;
+    expect(x.emu.callOk('runScheduledJobs', [], ADMIN)).toEqual({ ran: ['dashboard'] });
+    expect(x.world.outbox).toHaveLength(mailed);
   });
 });
