@@ -1,5 +1,5 @@
 // Typed rows of the live sheets, read from and written to plain cell arrays through the columns found by header.
-import { cellInstant, cellYmd, type OffsetFn } from './dates';
+import { cellInstant, cellText, cellYmd, isBlankRow, type OffsetFn } from './dates';
 import {
   Priority,
   type PriorityCode,
@@ -13,9 +13,9 @@ import {
   type TaskTypeCode,
   YesNo,
 } from './enums';
-import type { Locale } from './locale';
+import { type Locale, peopleSeparator } from './locale';
 import { t } from './strings';
-import { headersOf, peopleSeparator, type SheetKey, sheetDef, sheetName, splitPeople } from './templates';
+import { headersOf, type SheetKey, sheetDef, sheetName, splitPeople } from './templates';
 
 /** Where each template column of a sheet is: key → 0-based index into a row. */
 export type Columns = Record<string, number>;
@@ -59,8 +59,6 @@ export interface RowContext {
   locale: Locale;
   offset: OffsetFn;
 }
-
-const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
 
 export interface TaskRecord {
   /** 1-based sheet row. */
@@ -119,14 +117,12 @@ export interface Member {
   digest: boolean;
 }
 
-const isBlank = (row: unknown[]) => row.every((v) => text(v) === '');
-
 /** Data rows (row 1 is the header) as records, skipping blank rows; `first` is the sheet row of values[0]. */
 function mapRows<T>(values: unknown[][], read: (row: unknown[], sheetRow: number) => T, first = 1): T[] {
   const out: T[] = [];
   for (let i = 1; i < values.length; i++) {
     const row = values[i]!;
-    if (!isBlank(row)) out.push(read(row, first + i));
+    if (!isBlankRow(row)) out.push(read(row, first + i));
   }
   return out;
 }
@@ -134,19 +130,19 @@ function mapRows<T>(values: unknown[][], read: (row: unknown[], sheetRow: number
 export function readTasks(values: unknown[][], cols: Columns, ctx: RowContext): TaskRecord[] {
   return mapRows(values, (r, row) => ({
     row,
-    id: text(r[cols.taskId!]),
-    name: text(r[cols.name!]),
-    initiator: text(r[cols.initiator!]),
-    owner: text(r[cols.owner!]),
+    id: cellText(r[cols.taskId!]),
+    name: cellText(r[cols.name!]),
+    initiator: cellText(r[cols.initiator!]),
+    owner: cellText(r[cols.owner!]),
     collaborators: splitPeople(r[cols.collaborators!]),
-    project: text(r[cols.project!]),
+    project: cellText(r[cols.project!]),
     type: TaskType.parse(r[cols.type!], ctx.locale),
     priority: Priority.parse(r[cols.priority!], ctx.locale),
     due: cellYmd(r[cols.due!], ctx.offset),
     status: Status.parse(r[cols.status!], ctx.locale),
-    notes: text(r[cols.notes!]),
+    notes: cellText(r[cols.notes!]),
     completedOn: cellYmd(r[cols.completedOn!], ctx.offset),
-    guard: text(r[cols.guard!]),
+    guard: cellText(r[cols.guard!]),
   }));
 }
 
@@ -155,18 +151,18 @@ export function readSubtasks(values: unknown[][], cols: Columns, ctx: RowContext
     const progress = r[cols.progress!];
     return {
       row,
-      id: text(r[cols.subtaskId!]),
-      taskId: text(r[cols.taskId!]),
-      name: text(r[cols.name!]),
-      owner: text(r[cols.owner!]),
+      id: cellText(r[cols.subtaskId!]),
+      taskId: cellText(r[cols.taskId!]),
+      name: cellText(r[cols.name!]),
+      owner: cellText(r[cols.owner!]),
       progress: typeof progress === 'number' && Number.isFinite(progress) ? progress : null,
-      done: text(r[cols.done!]),
-      next: text(r[cols.next!]),
-      blockers: text(r[cols.blockers!]),
+      done: cellText(r[cols.done!]),
+      next: cellText(r[cols.next!]),
+      blockers: cellText(r[cols.blockers!]),
       updatedOn: cellYmd(r[cols.updatedOn!], ctx.offset),
       updatedAt: cellInstant(r[cols.updatedOn!]),
       collaborators: splitPeople(r[cols.collaborators!]),
-      guard: text(r[cols.guard!]),
+      guard: cellText(r[cols.guard!]),
     };
   });
 }
@@ -175,13 +171,13 @@ export function readSyncRecords(values: unknown[][], cols: Columns, ctx: RowCont
   return mapRows(values, (r, row) => ({
     row,
     date: cellYmd(r[cols.date!], ctx.offset),
-    topic: text(r[cols.topic!]),
-    content: text(r[cols.content!]),
-    raisedBy: text(r[cols.raisedBy!]),
-    audience: text(r[cols.audience!]),
-    attachment: text(r[cols.attachment!]),
-    notes: text(r[cols.notes!]),
-    taskId: text(r[cols.taskId!]),
+    topic: cellText(r[cols.topic!]),
+    content: cellText(r[cols.content!]),
+    raisedBy: cellText(r[cols.raisedBy!]),
+    audience: cellText(r[cols.audience!]),
+    attachment: cellText(r[cols.attachment!]),
+    notes: cellText(r[cols.notes!]),
+    taskId: cellText(r[cols.taskId!]),
     kind: SyncKind.parse(r[cols.kind!], ctx.locale),
   }));
 }
@@ -190,10 +186,10 @@ export function readSyncRecords(values: unknown[][], cols: Columns, ctx: RowCont
 export function readMembers(values: unknown[][], cols: Columns, locale: Locale): Member[] {
   return mapRows(values, (r, row) => ({
     row,
-    name: text(r[cols.name!]),
-    email: text(r[cols.email!]).toLowerCase(),
+    name: cellText(r[cols.name!]),
+    email: cellText(r[cols.email!]).toLowerCase(),
     role: Role.parse(r[cols.role!], locale) ?? 'member',
-    group: text(r[cols.group!]),
+    group: cellText(r[cols.group!]),
     digest: YesNo.parse(r[cols.digest!], locale) !== 'no',
   })).filter((m) => m.name !== '' && m.email.includes('@'));
 }

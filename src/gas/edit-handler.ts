@@ -12,10 +12,9 @@ import {
 } from '../core/guard';
 import { parseSubtaskId, parseTaskId } from '../core/ids';
 import { columnLetter } from '../core/letters';
-import { LOCALES, type Locale } from '../core/locale';
+import { type Bilingual, LOCALES, type Locale, pick } from '../core/locale';
 import {
   type Columns,
-  escapeFormulaText,
   findColumns,
   readSubtasks,
   readTasks,
@@ -24,13 +23,17 @@ import {
 } from '../core/records';
 import { t } from '../core/strings';
 import { type SheetKey, sheetName, splitPeople } from '../core/templates';
-import type { Actor } from '../core/workflow';
-import { editorEmail, recordUnknown, teamOf } from './edit-people';
+import { type Actor, isManager, isUnknown } from '../core/workflow';
+import { actorOf } from './actor';
+import { type CellWrite, writeNotes } from './cell-runs';
+import { editorEmail, openSyncLog, recordUnknown, teamOf } from './edit-people';
+import { appendProgressEntries, appendProgressEntry, type ProgressEntry } from './progress-log';
 import { recordRetroEdits } from './retro-edit';
-import { allValues } from './tables';
+import { openForAppend, sheetsByName, type Table, tryReadTable, writeCells } from './tables';
 import { offsetsFor } from './zone';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Sheets = Map<string, Sheet>;
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
 
 interface Target {
@@ -101,6 +104,7 @@ const PROGRESS_CONTENT = ['progress', 'done', 'next', 'blockers'];
 /**
  * Simple trigger: a hand edit of a progress row stamps 更新日期 (the instant; the cell shows the date in the
  * spreadsheet's time zone) and logs a progress change; people typed into 协作人 are checked against the Team.
+ * Everything is read before the first write.
  */
 export function onEdit(e: EditEvent): void {
   const tg = targetOf(e, ['overview', 'progress']);
@@ -108,49 +112,114 @@ export function onEdit(e: EditEvent): void {
   const block = readBlock(tg);
   if (!block) return;
   const edited = editedKeys(tg, block.cols);
-  if (tg.key === 'progress' && PROGRESS_CONTENT.some((k) => edited.has(k)))
-    stampProgress(e, tg, block, edited);
-  if (edited.has('collaborators')) checkPeople(e, tg, block);
-}
-
-function stampProgress(e: EditEvent, tg: Target, block: Block, edited: Set<string>): void {
-  const { cols } = block;
+  const stamps = tg.key === 'progress' && PROGRESS_CONTENT.some((k) => edited.has(k));
+  const people = edited.has('collaborators');
+  if (!stamps && !people) return;
   const now = new Date();
-  const rows = block.values.slice(1);
-  const log = edited.has('progress') ? e.source.getSheetByName(sheetName('progressLog', tg.locale)) : null;
-  const stamps = rows.map((r) => [String(r[cols.subtaskId!] ?? '').trim() ? now : r[cols.updatedOn!]]);
-  tg.sheet.getRange(tg.r1, cols.updatedOn! + 1, stamps.length, 1).setValues(stamps);
-  if (!log) return;
-  for (const r of rows) {
-    const id = String(r[cols.subtaskId!] ?? '').trim();
-    if (!id || typeof r[cols.progress!] !== 'number') continue;
-    log.appendRow(
-      [now, id, r[cols.taskId!], r[cols.progress!], r[cols.blockers!], editorEmail(e)].map(escapeFormulaText),
-    );
-  }
+  const entries = stamps && edited.has('progress') ? progressEntries(e, block, now) : [];
+  const byName: Sheets = entries.length || people ? sheetsByName(e.source) : new Map();
+  const logSheet = entries.length ? byName.get(sheetName('progressLog', tg.locale)) : undefined;
+  const log = logSheet && entries.length > 1 ? openForAppend(logSheet, 'progressLog', tg.locale) : null;
+  const team = people ? new Set(teamOf(byName, tg.locale).map((m) => m.name)) : null;
+  if (stamps) stampProgress(tg, block, now);
+  if (log) appendProgressEntries(log, entries);
+  else if (logSheet) appendProgressEntry(logSheet, entries[0]!);
+  if (team) notePeople(tg, block, team);
 }
 
-/** Notes each 协作人 cell naming someone not on the Team, and clears the note once it is right. */
-function checkPeople(e: EditEvent, tg: Target, block: Block): void {
-  const names = new Set(teamOf(e.source, tg.locale).map((m) => m.name));
-  const col = block.cols.collaborators! + 1;
-  const idKey = tg.key === 'overview' ? 'taskId' : 'subtaskId';
-  block.values.slice(1).forEach((r, i) => {
-    const unknown = splitPeople(r[col - 1]).filter((n) => !names.has(n));
-    const text = unknown.length ? t('edit.unknownPeople', tg.locale, { names: unknown.join('、') }) : '';
-    tg.sheet.getRange(tg.r1 + i, col).setNote(text && rowNote(r[block.cols[idKey]!], text));
+/** Progress Log entries for the edited rows that have a subtask ID and a numeric progress. */
+function progressEntries(e: EditEvent, block: Block, now: Date): ProgressEntry[] {
+  const { cols } = block;
+  const author = editorEmail(e);
+  return block.values.slice(1).flatMap((r) => {
+    const subtaskId = String(r[cols.subtaskId!] ?? '').trim();
+    if (!subtaskId || typeof r[cols.progress!] !== 'number') return [];
+    const entry = { at: now, subtaskId, taskId: r[cols.taskId!], progress: r[cols.progress!] };
+    return [{ ...entry, blockers: r[cols.blockers!], author }];
   });
 }
 
+/** Stamps 更新日期 on every edited row that has a subtask ID, in one write. */
+function stampProgress(tg: Target, block: Block, now: Date): void {
+  const { cols } = block;
+  const stamps = block.values
+    .slice(1)
+    .map((r) => [String(r[cols.subtaskId!] ?? '').trim() ? now : r[cols.updatedOn!]]);
+  tg.sheet.getRange(tg.r1, cols.updatedOn! + 1, stamps.length, 1).setValues(stamps);
+}
+
+/** Notes each 协作人 cell naming someone not on the Team, and clears the note once it is right: one write. */
+function notePeople(tg: Target, block: Block, names: Set<string>): void {
+  const col = block.cols.collaborators! + 1;
+  const id = block.cols[idKeyOf(tg)]!;
+  const notes = block.values.slice(1).map((r) => {
+    const unknown = splitPeople(r[col - 1]).filter((n) => !names.has(n));
+    return [
+      unknown.length ? rowNote(r[id], t('edit.unknownPeople', tg.locale, { names: unknown.join('、') })) : '',
+    ];
+  });
+  tg.sheet.getRange(tg.r1, col, notes.length, 1).setNotes(notes);
+}
+
+const idKeyOf = (tg: Target) => (tg.key === 'overview' ? 'taskId' : 'subtaskId');
+
+/** The guarded cells of each sheet, and the hidden guard column itself: a paste over it must not vouch for the row. */
 const GUARDED: Partial<Record<SheetKey, string[]>> = {
-  overview: ['taskId', 'initiator', 'owner', 'status', 'completedOn'],
-  progress: ['subtaskId', 'taskId', 'owner'],
+  overview: ['taskId', 'initiator', 'owner', 'status', 'completedOn', 'guard'],
+  progress: ['subtaskId', 'taskId', 'owner', 'guard'],
 };
+
+const PASTED_GUARD: Bilingual = {
+  zh: '粘贴覆盖了守护值,本行受保护的单元格(ID、发起人、负责人、状态、完成日期)无法核对;如非有意,请撤销这次粘贴。',
+  en: "A paste overwrote this row's guard value, so its guarded cells (IDs, initiator, owner, status, completed on) could not be checked; undo the paste if it was a mistake.",
+};
+
+/** What the edit tells about the row before it: for a one-cell edit, which guard field changed and its old value. */
+interface EditFacts {
+  /** The guard field of the one edited cell (`id` for the row's own ID) and its old value (null: it was empty). */
+  cell: { field: string; oldValue: string | null } | null;
+  /** A paste covered the guard column: the guard now in the row is what was pasted, not what stood. */
+  guardPasted: boolean;
+  /** The guard cell itself was typed over: what stood is the edit's old value. */
+  guardTyped: boolean;
+}
+
+function factsOf(e: EditEvent, tg: Target, edited: Set<string>): EditFacts {
+  const oneCell = tg.r1 === tg.r2 && tg.c1 === tg.c2;
+  const key = oneCell ? ([...edited][0] ?? null) : null;
+  let oldValue = e.oldValue === undefined ? null : String(e.oldValue);
+  if (key === 'status' && oldValue !== null) oldValue = Status.parse(oldValue, tg.locale);
+  return {
+    cell: key === null ? null : { field: key === idKeyOf(tg) ? 'id' : key, oldValue },
+    guardPasted: !oneCell && edited.has('guard'),
+    guardTyped: key === 'guard',
+  };
+}
+
+/**
+ * The guard as it stood: the stored value (the edit's old value when the guard cell itself was typed over), or for a
+ * one-cell edit of a row without one, the row with the old value; null for a row without one (a new row), undefined
+ * when a paste overwrote the guard, so what stood is unknown.
+ */
+function standing<T extends TaskGuard | SubtaskGuard>(
+  stored: string,
+  current: T,
+  decode: (text: string) => T | null,
+  facts: EditFacts,
+): T | null | undefined {
+  if (facts.guardPasted) return undefined;
+  const guard = decode(facts.guardTyped ? (facts.cell!.oldValue ?? '') : stored);
+  if (guard) return guard;
+  const { cell } = facts;
+  if (!cell || cell.oldValue === null || !(cell.field in current)) return null;
+  return { ...current, [cell.field]: cell.oldValue };
+}
 
 /**
  * Installable edit trigger (runs as the admin who installed it): restores guarded cells the editor could not have
  * changed through the sidebar — pastes included, from the row's guard value — and notes why; flags malformed and
- * duplicate IDs; records changes by an unknown identity in the Sync Log; copies review reports' retrospectives to 备注.
+ * duplicate IDs and rows whose guard a paste overwrote; records changes by an unknown identity in the Sync Log; copies
+ * review reports' retrospectives to 备注. Every row is reviewed before the first write.
  */
 export function handleEdit(e: EditEvent): void {
   const tg = targetOf(e, ['overview', 'progress']);
@@ -163,16 +232,15 @@ export function handleEdit(e: EditEvent): void {
   const edited = editedKeys(tg, block.cols);
   if (!GUARDED[tg.key]!.some((k) => edited.has(k))) return;
   const ss = e.source;
-  const members = teamOf(ss, tg.locale);
-  const email = editorEmail(e);
-  const actor: Actor = { email, member: members.find((m) => m.email === email) ?? null };
+  const byName = sheetsByName(ss);
+  const actor = actorOf(editorEmail(e), teamOf(byName, tg.locale));
+  const sync = isUnknown(actor) ? openSyncLog(byName, tg.locale) : null;
   const now = Date.now();
   const offset = offsetsFor(ss.getSpreadsheetTimeZone(), now);
-  const single = tg.r1 === tg.r2 && tg.c1 === tg.c2 && e.oldValue !== undefined ? String(e.oldValue) : null;
-  const idKey = tg.key === 'overview' ? 'taskId' : 'subtaskId';
-  const idNotes = edited.has(idKey) ? idProblems(tg, block, idKey) : [];
-  const unknownChanges: string[] = [];
-  // Every row is reviewed before the first write, so a read a review needs never follows a write.
+  const idKey = idKeyOf(tg);
+  const ids = edited.has(idKey) ? idColumn(tg, block, idKey) : null;
+  const facts = factsOf(e, tg, edited);
+  const review: Review = { tg, actor, edited, facts, unknownChanges: [] };
   const writes: RowWrite[] = [];
   if (tg.key === 'overview') {
     const tasks = readTasks(block.values, block.cols, { locale: tg.locale, offset }).map((x) => ({
@@ -181,70 +249,129 @@ export function handleEdit(e: EditEvent): void {
     }));
     let subtasks: SubtaskRecord[] | null = null;
     const subtasksOf = (taskId: string) => {
-      subtasks ??= readRecords(ss, 'progress', tg.locale, offset, readSubtasks);
+      subtasks ??= readRecords(byName, 'progress', tg.locale, offset, readSubtasks);
       return subtasks.filter((x) => x.taskId === taskId);
     };
-    for (const task of tasks)
-      writes.push(guardTaskRow(tg, actor, task, single, edited, { now, offset }, subtasksOf, unknownChanges));
+    for (const task of tasks) writes.push(guardTaskRow(review, task, { now, offset }, subtasksOf));
   } else {
     const subs = readSubtasks(block.values, block.cols, { locale: tg.locale, offset }).map((x) => ({
       ...x,
       row: x.row + tg.r1 - 2,
     }));
-    const tasks = new Map(readRecords(ss, 'overview', tg.locale, offset, readTasks).map((x) => [x.id, x]));
-    for (const sub of subs)
-      writes.push(
-        guardSubtaskRow(tg, actor, sub, tasks.get(sub.taskId) ?? null, single, edited, unknownChanges),
-      );
+    const tasks = new Map(
+      readRecords(byName, 'overview', tg.locale, offset, readTasks).map((x) => [x.id, x]),
+    );
+    for (const sub of subs) writes.push(guardSubtaskRow(review, sub, tasks.get(sub.taskId) ?? null));
   }
-  for (const w of writes) writeRow(tg, block, w);
-  for (const n of idNotes) tg.sheet.getRange(n.row, block.cols[idKey]! + 1).setNote(n.text);
-  if (unknownChanges.length) recordUnknown(ss, tg.locale, now, unknownChanges);
+  const table = blockTable(tg, block);
+  const notes: CellWrite[] = [];
+  for (const w of writes) {
+    writeRow(table, w);
+    for (const n of w.notes) notes.push({ row: w.row, col: block.cols[n.key]! + 1, value: n.text });
+  }
+  if (ids) notes.push(...idProblems(tg, block, ids, writes));
+  writeNotes(tg.sheet, joinedByCell(notes));
+  if (sync && review.unknownChanges.length) recordUnknown(sync, tg.locale, now, review.unknownChanges);
 }
 
-/** The records of a whole template sheet (one read), or none when the sheet is missing. */
+/** The records of a whole template sheet (one read), or none when the sheet is missing or its header is damaged. */
 function readRecords<T>(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  byName: Sheets,
   key: 'overview' | 'progress',
   locale: Locale,
   offset: OffsetFn,
   read: (values: unknown[][], cols: Columns, ctx: { locale: Locale; offset: OffsetFn }) => T[],
 ): T[] {
-  const sheet = ss.getSheetByName(sheetName(key, locale));
-  if (!sheet) return [];
-  const values = allValues(sheet);
-  return read(values, findColumns(key, locale, values[0] ?? []), { locale, offset });
+  const table = tryReadTable(byName, key, locale);
+  return 'damage' in table ? [] : read(table.values, table.cols, { locale, offset });
 }
 
-/** What a reviewed row needs written: restored cells and the guard, with a note on each restored cell. */
+/** The edited block as a table (sheet row r at values[r - 1]), so rows are written through writeCells. */
+function blockTable(tg: Target, block: Block): Table {
+  const values: unknown[][] = [block.header];
+  block.values.slice(1).forEach((r, i) => {
+    values[tg.r1 - 1 + i] = r;
+  });
+  return {
+    key: tg.key,
+    sheet: tg.sheet,
+    values,
+    cols: block.cols,
+    width: block.header.length,
+    lastRow: tg.r2,
+  };
+}
+
+/** What every row's review shares: the sheet, who is editing, what the edit tells, and what an unknown identity changed. */
+interface Review {
+  tg: Target;
+  actor: Actor;
+  edited: Set<string>;
+  facts: EditFacts;
+  unknownChanges: string[];
+}
+
+/** What a reviewed row needs written: restored cells and the guard, and notes (a reason on each restored cell). */
 interface RowWrite {
   row: number;
   changes: Record<string, unknown>;
-  reverts: Revert[];
+  notes: { key: string; text: string }[];
+  /** The row's ID was restored (its old value), so the ID typed or pasted there is gone. */
+  restoredId: string | null;
 }
 
-/** The guard as it stood: the stored value, or for a one-cell edit of a row without one, the row with the old value. */
-function beforeOf<T extends TaskGuard | SubtaskGuard>(
-  stored: T | null,
+function reviewed(
+  row: { row: number; id: string },
+  changes: Record<string, unknown>,
+  reverts: Revert[],
+  idKey: string,
+): RowWrite {
+  return {
+    row: row.row,
+    changes,
+    notes: reverts.map((r) => ({ key: r.key, text: rowNote(row.id, r.note) })),
+    restoredId: reverts.find((r) => r.key === idKey)?.value ?? null,
+  };
+}
+
+/**
+ * A row whose guard a paste overwrote: what stood is unknown. A row pasted whole (its guard fits its cells) stands as
+ * it was copied, and a copy is flagged as a duplicate ID; otherwise a 主管's or an unknown identity's paste stands
+ * (the latter recorded), and anyone else's is flagged so the paste can be undone.
+ */
+function pastedOver<T extends TaskGuard | SubtaskGuard>(
+  review: Review,
+  row: number,
+  pasted: T | null,
   current: T,
-  key: string | null,
-  oldValue: string | null,
-): T | null {
-  if (stored) return stored;
-  if (key === null || oldValue === undefined || !(key in current)) return null;
-  return { ...current, [key]: oldValue };
+  encode: (g: T) => string,
+  shown: Record<string, unknown>,
+): RowWrite {
+  const fits = pasted !== null && Object.entries(current).every(([k, v]) => pasted[k as keyof T] === v);
+  const idKey = idKeyOf(review.tg);
+  if (fits) return { row, changes: {}, notes: [], restoredId: null };
+  if (isManager(review.actor) || isUnknown(review.actor)) {
+    if (isUnknown(review.actor)) {
+      const cells = Object.entries(shown).map(([k, v]) => `${k}=${v ?? ''}`);
+      review.unknownChanges.push(`${current.id} ${cells.join(' ')}`);
+    }
+    return { row, changes: { guard: encode(current) }, notes: [], restoredId: null };
+  }
+  return {
+    row,
+    changes: {},
+    notes: [{ key: idKey, text: rowNote(current.id, pick(PASTED_GUARD, review.tg.locale)) }],
+    restoredId: null,
+  };
 }
 
 function guardTaskRow(
-  tg: Target,
-  actor: Actor,
+  review: Review,
   task: TaskRecord,
-  oldValue: string | null,
-  edited: Set<string>,
   clock: { now: number; offset: OffsetFn },
   subtasksOf: (taskId: string) => SubtaskRecord[],
-  unknownChanges: string[],
 ): RowWrite {
+  const { tg, actor } = review;
   const current: TaskGuard = {
     id: task.id,
     initiator: task.initiator,
@@ -252,69 +379,56 @@ function guardTaskRow(
     status: task.status,
     completedOn: task.completedOn,
   };
-  const singleKey = oldValue === null ? null : ([...edited][0] ?? null);
-  const old = singleKey === 'status' && oldValue !== null ? Status.parse(oldValue, tg.locale) : oldValue;
-  const before = beforeOf(
-    decodeTaskGuard(task.guard),
-    current,
-    singleKey === 'taskId' ? 'id' : singleKey,
-    old,
-  );
-  if (!before) return { row: task.row, changes: { guard: encodeTaskGuard(current) }, reverts: [] };
-  const after: TaskRecord = edited.has('completedOn') ? task : { ...task, completedOn: before.completedOn };
+  const before = standing(task.guard, current, decodeTaskGuard, review.facts);
+  if (before === undefined) {
+    const status = current.status ? Status.label(current.status, tg.locale) : '';
+    const shown = {
+      initiator: current.initiator,
+      owner: current.owner,
+      status,
+      completedOn: current.completedOn,
+    };
+    return pastedOver(review, task.row, decodeTaskGuard(task.guard), current, encodeTaskGuard, shown);
+  }
+  if (before === null) return reviewed(task, { guard: encodeTaskGuard(current) }, [], 'taskId');
+  const after: TaskRecord = review.edited.has('completedOn')
+    ? task
+    : { ...task, completedOn: before.completedOn };
   const today = ymdOf(clock.now, clock.offset);
-  const review = reviewTaskEdit(actor, tg.locale, today, before, after, () => subtasksOf(task.id));
+  const result = reviewTaskEdit(actor, tg.locale, today, before, after, () => subtasksOf(task.id));
   const changes: Record<string, unknown> = {};
-  for (const r of review.reverts) changes[r.key] = r.value;
-  if (review.stampCompleted) {
+  for (const r of result.reverts) changes[r.key] = r.value;
+  if (result.stampCompleted) {
     changes.completedOn = new Date(clock.now);
-    review.guard.completedOn = ymdOf(clock.now, clock.offset);
+    result.guard.completedOn = ymdOf(clock.now, clock.offset);
   }
-  changes.guard = encodeTaskGuard(review.guard);
-  for (const c of review.changedByUnknown) unknownChanges.push(`${task.id} ${c.key}=${c.value}`);
-  return { row: task.row, changes, reverts: review.reverts };
+  changes.guard = encodeTaskGuard(result.guard);
+  for (const c of result.changedByUnknown) review.unknownChanges.push(`${task.id} ${c.key}=${c.value}`);
+  return reviewed(task, changes, result.reverts, 'taskId');
 }
 
-function guardSubtaskRow(
-  tg: Target,
-  actor: Actor,
-  sub: SubtaskRecord,
-  task: TaskRecord | null,
-  oldValue: string | null,
-  edited: Set<string>,
-  unknownChanges: string[],
-): RowWrite {
+function guardSubtaskRow(review: Review, sub: SubtaskRecord, task: TaskRecord | null): RowWrite {
   const current: SubtaskGuard = { id: sub.id, taskId: sub.taskId, owner: sub.owner };
-  const singleKey = oldValue === null ? null : ([...edited][0] ?? null);
-  const before = beforeOf(
-    decodeSubtaskGuard(sub.guard),
-    current,
-    singleKey === 'subtaskId' ? 'id' : singleKey,
-    oldValue,
-  );
-  if (!before) return { row: sub.row, changes: { guard: encodeSubtaskGuard(current) }, reverts: [] };
-  const review = reviewSubtaskEdit(actor, tg.locale, before, sub, task);
-  const changes: Record<string, unknown> = { guard: encodeSubtaskGuard(review.guard) };
-  for (const r of review.reverts) changes[r.key] = r.value;
-  for (const c of review.changedByUnknown) unknownChanges.push(`${sub.id} ${c.key}=${c.value}`);
-  return { row: sub.row, changes, reverts: review.reverts };
+  const before = standing(sub.guard, current, decodeSubtaskGuard, review.facts);
+  if (before === undefined) {
+    const shown = { taskId: current.taskId, owner: current.owner };
+    return pastedOver(review, sub.row, decodeSubtaskGuard(sub.guard), current, encodeSubtaskGuard, shown);
+  }
+  if (before === null) return reviewed(sub, { guard: encodeSubtaskGuard(current) }, [], 'subtaskId');
+  const result = reviewSubtaskEdit(review.actor, review.tg.locale, before, sub, task);
+  const changes: Record<string, unknown> = { guard: encodeSubtaskGuard(result.guard) };
+  for (const r of result.reverts) changes[r.key] = r.value;
+  for (const c of result.changedByUnknown) review.unknownChanges.push(`${sub.id} ${c.key}=${c.value}`);
+  return reviewed(sub, changes, result.reverts, 'subtaskId');
 }
 
-/** Writes a row's restored cells and guard in one span (only if something differs), and a note on each restored cell. */
-function writeRow(tg: Target, block: Block, { row, changes, reverts }: RowWrite): void {
-  const current = block.values[row - tg.r1 + 1]!;
+/** Writes a row's restored cells and guard in one span, only if something differs from the row as read. */
+function writeRow(table: Table, { row, changes }: RowWrite): void {
+  const current = table.values[row - 1]!;
   const differs = Object.entries(changes).some(
-    ([k, v]) => String(current[block.cols[k]!] ?? '') !== String(v ?? ''),
+    ([k, v]) => String(current[table.cols[k]!] ?? '') !== String(v ?? ''),
   );
-  if (differs) {
-    const at = Object.keys(changes).map((k) => block.cols[k]!);
-    const first = Math.min(...at);
-    const span = current.slice(first, Math.max(...at) + 1).map((v) => v);
-    for (const [k, v] of Object.entries(changes)) span[block.cols[k]! - first] = v;
-    tg.sheet.getRange(row, first + 1, 1, span.length).setValues([span]);
-  }
-  const id = current[block.cols[tg.key === 'overview' ? 'taskId' : 'subtaskId']!];
-  for (const r of reverts) tg.sheet.getRange(row, block.cols[r.key]! + 1).setNote(rowNote(id, r.note));
+  if (differs) writeCells(table, row, changes);
 }
 
 /** Notes name the row they are about, so one that ends up elsewhere (rows closed up by the archive) still reads right. */
@@ -323,30 +437,47 @@ function rowNote(id: unknown, text: string): string {
   return label ? `[${label}] ${text}` : text;
 }
 
-/**
- * Notes for new rows (no guard yet) whose typed ID is malformed or already used by another row; rows with a guard
- * get their ID restored instead. Reads the ID column before any write.
- */
-function idProblems(tg: Target, block: Block, key: string): { row: number; text: string }[] {
-  const at = block.cols[key]!;
-  const fresh = block.values
-    .slice(1)
-    .map((r, i) => ({
-      row: tg.r1 + i,
-      id: String(r[at] ?? '').trim(),
-      guard: String(r[block.cols.guard!] ?? ''),
-    }))
-    .filter((x) => x.id !== '' && x.guard === '');
-  if (fresh.length === 0) return [];
-  const all = tg.sheet
-    .getRange(`${columnLetter(at + 1)}2:${columnLetter(at + 1)}`)
+/** Several notes for one cell (a restored or pasted row whose ID is also a duplicate) become one, line by line. */
+function joinedByCell(notes: CellWrite[]): CellWrite[] {
+  const byCell = new Map<string, CellWrite>();
+  for (const n of notes) {
+    const key = `${n.row}:${n.col}`;
+    const had = byCell.get(key);
+    byCell.set(key, had ? { ...had, value: `${had.value}\n${n.value}` } : n);
+  }
+  return [...byCell.values()];
+}
+
+/** The whole ID column as it stands (rows 2 down), read before any write. */
+function idColumn(tg: Target, block: Block, key: string): string[] {
+  const letter = columnLetter(block.cols[key]! + 1);
+  return tg.sheet
+    .getRange(`${letter}2:${letter}`)
     .getValues()
     .map((r) => String(r[0] ?? '').trim());
+}
+
+/**
+ * Notes for edited rows whose ID stands (not restored) but is malformed or used by another row: a hand-typed new row,
+ * or a row pasted over another one, guard and all. `ids` is the ID column as read, with the restored IDs put back.
+ */
+function idProblems(tg: Target, block: Block, ids: string[], writes: RowWrite[]): CellWrite[] {
+  const col = block.cols[idKeyOf(tg)]! + 1;
+  const all = [...ids];
+  const restored = new Set<number>();
+  for (const w of writes) {
+    if (w.restoredId === null) continue;
+    all[w.row - 2] = w.restoredId;
+    restored.add(w.row);
+  }
   const valid = tg.key === 'overview' ? parseTaskId : parseSubtaskId;
-  return fresh.flatMap(({ row, id }) => {
-    const twin = all.findIndex((x, i) => x === id && i !== row - 2);
-    if (!valid(id)) return [{ row, text: t('edit.badId', tg.locale, { id }) }];
-    if (twin >= 0) return [{ row, text: t('edit.duplicateId', tg.locale, { id, row: String(twin + 2) }) }];
-    return [];
+  return block.values.slice(1).flatMap((_, i): CellWrite[] => {
+    const row = tg.r1 + i;
+    const id = all[row - 2] ?? '';
+    if (id === '' || restored.has(row)) return [];
+    if (!valid(id)) return [{ row, col, value: t('edit.badId', tg.locale, { id }) }];
+    const twin = all.findIndex((x, j) => x === id && j !== row - 2);
+    if (twin < 0) return [];
+    return [{ row, col, value: t('edit.duplicateId', tg.locale, { id, row: String(twin + 2) }) }];
   });
 }

@@ -11,6 +11,18 @@ export interface InstallReport {
   installed: string[];
 }
 
+type Trigger = GoogleAppsScript.Script.Trigger;
+
+const hasTrigger = (triggers: Trigger[], fn: string, type: string) =>
+  triggers.some((tr) => tr.getHandlerFunction() === fn && String(tr.getEventType()) === type);
+
+/** The installable edit trigger that guards direct edits (it runs as whoever installs it): created once. */
+export function ensureEditTrigger(triggers: Trigger[] = ScriptApp.getProjectTriggers()): boolean {
+  if (hasTrigger(triggers, 'handleEdit', 'ON_EDIT')) return false;
+  ScriptApp.newTrigger('handleEdit').forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()).onEdit().create();
+  return true;
+}
+
 function assertAdmin(me: string): void {
   const settings = readSettings();
   if (settings.admin && settings.admin.toLowerCase() !== me.toLowerCase()) {
@@ -22,20 +34,12 @@ export function installDailyJobs(): InstallReport {
   const me = Session.getEffectiveUser().getEmail();
   assertAdmin(me);
   const triggers = ScriptApp.getProjectTriggers();
-  const has = (fn: string, type: string) =>
-    triggers.some((tr) => tr.getHandlerFunction() === fn && String(tr.getEventType()) === type);
   const installed: string[] = [];
-  if (!has(SCHEDULER, 'CLOCK')) {
+  if (!hasTrigger(triggers, SCHEDULER, 'CLOCK')) {
     ScriptApp.newTrigger(SCHEDULER).timeBased().everyHours(1).create();
     installed.push(SCHEDULER);
   }
-  if (!has('handleEdit', 'ON_EDIT')) {
-    ScriptApp.newTrigger('handleEdit')
-      .forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet())
-      .onEdit()
-      .create();
-    installed.push('handleEdit');
-  }
+  if (ensureEditTrigger(triggers)) installed.push('handleEdit');
   const locale = currentLocale();
   tellUser(
     t('menu.installJobs', locale),

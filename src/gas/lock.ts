@@ -14,7 +14,7 @@ export function documentLock(): GoogleAppsScript.Lock.Lock {
  * "Try again" in the workbook's language. Read only when the lock is refused, so a successful action pays nothing for
  * it; both languages when even the settings cannot be read.
  */
-export function busyMessage(): string {
+function busyMessage(): string {
   try {
     const locale = readSettings().locale;
     return locale ? t('error.busy', locale) : BUSY_MESSAGE;

@@ -4,7 +4,7 @@ import { t } from '../core/strings';
 import { readSettings } from './settings';
 
 /** Menu items and the top-level functions they call; later features add theirs here. */
-export const MENU_ITEMS = [
+const MENU_ITEMS = [
   { key: 'menu.openSidebar', fn: 'openSidebar' },
   { key: 'menu.setup', fn: 'setupSheets' },
   { key: 'menu.installJobs', fn: 'installDailyJobs' },

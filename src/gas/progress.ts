@@ -1,30 +1,14 @@
 // updateProgress (SPEC §5.1): writes the subtask's row in place, stamps 更新日期, logs it, starts the task on its first update.
 import type { StatusCode } from '../core/enums';
-import { escapeFormulaText, readSubtasks, readTasks } from '../core/records';
+import { readSubtasks, readTasks } from '../core/records';
 import { parseOrThrow, updateProgressSchema } from '../core/schemas';
 import { t } from '../core/strings';
 import { assertAllowed, isUnknown } from '../core/workflow';
 import { lockedAction } from './lock';
-import type { ActionSession } from './session';
+import { appendProgressEntry } from './progress-log';
 import { logWorkflowRecord } from './sync-log';
 import { readTable, sheetOf, writeCells } from './tables';
 import { writeStatus } from './tasks';
-
-/**
- * Appends to the hidden Progress Log (template order; appendRow is atomic and needs no read). The caller finds the
- * log sheet before its first write, so a deleted log stops the update before anything changes.
- */
-export function logProgress(
-  log: GoogleAppsScript.Spreadsheet.Sheet,
-  s: ActionSession,
-  entry: { subtaskId: string; taskId: string; progress: number; blockers: string; author: string },
-): void {
-  log.appendRow(
-    [new Date(s.now), entry.subtaskId, entry.taskId, entry.progress, entry.blockers, entry.author].map(
-      escapeFormulaText,
-    ),
-  );
-}
 
 export function updateProgress(input: unknown): { taskStatus: StatusCode } {
   return lockedAction((s) => {
@@ -52,12 +36,11 @@ export function updateProgress(input: unknown): { taskStatus: StatusCode } {
       blockers: data.blockers,
       updatedOn: new Date(s.now),
     });
-    let status = task.status ?? 'not_started';
-    if (status === 'not_started') {
-      status = 'in_progress';
-      writeStatus(s, overview, task, status);
-    }
-    logProgress(log, s, {
+    // assertAllowed let the update through, so the task is 未开始 (it starts now) or 进行中.
+    const status: StatusCode = task.status === 'not_started' ? 'in_progress' : task.status!;
+    if (status !== task.status) writeStatus(s, overview, task, status);
+    appendProgressEntry(log, {
+      at: new Date(s.now),
       subtaskId: subtask.id,
       taskId: task.id,
       progress: data.progress,

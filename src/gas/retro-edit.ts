@@ -1,14 +1,16 @@
 // Retrospective conclusions typed straight into a review report (复盘-…): handleEdit copies each into its task's 备注.
 import { ymdOf } from '../core/dates';
 import { LOCALES, type Locale, pick } from '../core/locale';
-import { escapeFormulaText, findColumns, readTasks } from '../core/records';
+import { readTasks } from '../core/records';
 import { notesWithRetro, retroRefusal } from '../core/retrospective';
 import { REVIEW_SHEET_PREFIX, retroHeader } from '../core/review-layout';
 import { t } from '../core/strings';
 import { sheetName } from '../core/templates';
-import { type Actor, isUnknown } from '../core/workflow';
-import { editorEmail, recordUnknown, teamOf } from './edit-people';
-import { allValues } from './tables';
+import { isUnknown } from '../core/workflow';
+import { actorOf } from './actor';
+import { type CellWrite, writeNotes, writeValues } from './cell-runs';
+import { editorEmail, openSyncLog, recordUnknown, teamOf } from './edit-people';
+import { allValues, readTable, sheetsByName } from './tables';
 import { offsetsFor } from './zone';
 
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
@@ -50,7 +52,8 @@ function entriesOf(values: unknown[][], header: string, range: GoogleAppsScript.
 
 /**
  * Copies conclusions written into a review report's 复盘结论 column into each completed task's 备注, when the editor
- * is its initiator or a 主管; otherwise leaves the text where it is, with a note saying why.
+ * is its initiator or a 主管; otherwise leaves the text where it is, with a note saying why. Everything is read before
+ * the first write; notes and 备注 cells are written as runs of adjacent rows.
  */
 export function recordRetroEdits(e: EditEvent): void {
   const sheet = e.range.getSheet();
@@ -59,28 +62,32 @@ export function recordRetroEdits(e: EditEvent): void {
   const entries = entriesOf(allValues(sheet), retroHeader(locale), e.range);
   if (entries.length === 0) return;
   const ss = e.source;
-  const members = teamOf(ss, locale);
-  const email = editorEmail(e);
-  const actor: Actor = { email, member: members.find((m) => m.email === email) ?? null };
-  const overview = ss.getSheetByName(sheetName('overview', locale));
-  if (!overview) return;
-  const values = allValues(overview);
+  const byName = sheetsByName(ss);
+  if (!byName.has(sheetName('overview', locale))) return;
+  const actor = actorOf(editorEmail(e), teamOf(byName, locale));
+  const overview = readTable(byName, 'overview', locale);
+  const sync = isUnknown(actor) ? openSyncLog(byName, locale) : null;
   const now = Date.now();
   const offset = offsetsFor(ss.getSpreadsheetTimeZone(), now);
-  const cols = findColumns('overview', locale, values[0] ?? []);
-  const tasks = new Map(readTasks(values, cols, { locale, offset }).map((x) => [x.id, x]));
+  const tasks = new Map(readTasks(overview.values, overview.cols, { locale, offset }).map((x) => [x.id, x]));
+  const notesCol = overview.cols.notes! + 1;
+  const cells: CellWrite[] = [];
+  const reportNotes: CellWrite[] = [];
   const recorded: string[] = [];
   for (const entry of entries) {
     const task = tasks.get(entry.id);
     const refusal = task ? retroRefusal(actor, task, locale) : t('error.noTask', locale, { id: entry.id });
     if (refusal || !task) {
-      sheet.getRange(entry.row, entry.col).setNote(refusal);
+      reportNotes.push({ row: entry.row, col: entry.col, value: refusal ?? '' });
       continue;
     }
+    // 备注 is a plain-text column, as the sidebar writes it: the text goes in as it is.
     task.notes = notesWithRetro(task.notes, entry.text, ymdOf(now, offset), locale);
-    overview.getRange(task.row, cols.notes! + 1).setValue(escapeFormulaText(task.notes));
-    sheet.getRange(entry.row, entry.col).setNote(t('retro.recorded', locale, { id: task.id }));
+    cells.push({ row: task.row, col: notesCol, value: task.notes });
+    reportNotes.push({ row: entry.row, col: entry.col, value: t('retro.recorded', locale, { id: task.id }) });
     recorded.push(`${task.id}: ${entry.text}`);
   }
-  if (recorded.length && isUnknown(actor)) recordUnknown(ss, locale, now, recorded);
+  writeValues(overview.sheet, cells);
+  writeNotes(sheet, reportNotes);
+  if (sync && recorded.length) recordUnknown(sync, locale, now, recorded);
 }

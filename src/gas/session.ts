@@ -5,6 +5,7 @@ import { type Member, readMembers } from '../core/records';
 import type { Settings } from '../core/settings';
 import { t } from '../core/strings';
 import type { Actor } from '../core/workflow';
+import { actorOf } from './actor';
 import { type DocProps, readDocProps } from './settings';
 import { readTable, sheetsByName } from './tables';
 import { offsetsFor } from './zone';
@@ -57,8 +58,6 @@ export function openSession(clock: Clock = openClock()): ActionSession {
   const byName = sheetsByName(ss);
   const team = readTable(byName, 'team', locale);
   const members = readMembers(team.values, team.cols, locale);
-  const email = activeEmail();
-  const actor: Actor = { email, member: members.find((m) => m.email === email) ?? null };
   return {
     ss,
     locale,
@@ -70,6 +69,6 @@ export function openSession(clock: Clock = openClock()): ActionSession {
     today: clock.today,
     byName,
     members,
-    actor,
+    actor: actorOf(activeEmail(), members),
   };
 }

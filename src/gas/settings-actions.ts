@@ -6,7 +6,7 @@ import { SCHEDULER } from './install';
 import { type JobStatus, jobStatuses } from './jobs';
 import { activeEmail, type Clock, openClock } from './session';
 import { writeSettings } from './settings';
-import { setupWorkbook } from './setup';
+import { repairDueSoonFormats } from './setup';
 
 export interface SettingsView extends Settings {
   status: {
@@ -47,6 +47,10 @@ function viewOf(clock: Clock): SettingsView {
   };
 }
 
+/**
+ * Saves the admin's changes. The view is read before the first write; a new due-soon window re-applies only the
+ * conditional formats that read it (three more calls).
+ */
 export function saveSettings(partial: unknown): SettingsView {
   const clock = openClock();
   const settings = clock.props.settings;
@@ -55,7 +59,9 @@ export function saveSettings(partial: unknown): SettingsView {
   const next: Settings = { ...settings };
   for (const [k, v] of Object.entries(patch))
     if (v !== undefined) (next as unknown as Record<string, unknown>)[k] = v;
+  const view = viewOf({ ...clock, props: { ...clock.props, settings: next } });
   writeSettings(next);
-  if (next.dueSoonDays !== settings.dueSoonDays) setupWorkbook();
-  return viewOf({ ...clock, props: { ...clock.props, settings: next } });
+  if (next.dueSoonDays !== settings.dueSoonDays)
+    repairDueSoonFormats(clock.ss, clock.locale, next.dueSoonDays);
+  return view;
 }

@@ -29,12 +29,14 @@ import {
 } from '../core/setup-plan';
 import { t } from '../core/strings';
 import { DASHBOARD_NAME, SHEETS, type SheetDef, sheetName } from '../core/templates';
+import { ensureEditTrigger } from './install';
 import { readSettings, writeSettings } from './settings';
 import { allValues } from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
+type ConditionalFormatRule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
 
 export interface SetupReport {
   locale: Locale;
@@ -110,14 +112,16 @@ function inspect(sheet: Sheet, def: SheetDef, locale: Locale): SheetInspection {
     hiddenColumns,
     formats: data ? data.getNumberFormats() : [],
     validations: data ? validationFingerprints(data.getDataValidations()) : [],
-    conditional: sheet.getConditionalFormatRules().map((rule): ConditionalFingerprint => {
-      const cond = rule.getBooleanCondition();
-      return {
-        formula: cond ? String(cond.getCriteriaValues()[0] ?? '') : '',
-        background: (cond?.getBackground() as string | null) ?? '',
-        ranges: rule.getRanges().map((r) => openEnded(r.getA1Notation())),
-      };
-    }),
+    conditional: sheet.getConditionalFormatRules().map(conditionalFingerprint),
+  };
+}
+
+function conditionalFingerprint(rule: ConditionalFormatRule): ConditionalFingerprint {
+  const cond = rule.getBooleanCondition();
+  return {
+    formula: cond ? String(cond.getCriteriaValues()[0] ?? '') : '',
+    background: (cond?.getBackground() as string | null) ?? '',
+    ranges: rule.getRanges().map((r) => openEnded(r.getA1Notation())),
   };
 }
 
@@ -139,7 +143,8 @@ function buildValidation(
   return b.setAllowInvalid(shape.allowInvalid).setHelpText(shape.helpText).build();
 }
 
-function applyOps(ss: Spreadsheet, sheet: Sheet, ops: SheetOp[]): void {
+/** Applies a sheet's planned fixes; `rules` are its conditional format rules when already read (saves a read). */
+function applyOps(ss: Spreadsheet, sheet: Sheet, ops: SheetOp[], rules?: ConditionalFormatRule[]): void {
   for (const op of ops) {
     switch (op.op) {
       case 'writeHeaderCells':
@@ -171,15 +176,15 @@ function applyOps(ss: Spreadsheet, sheet: Sheet, ops: SheetOp[]): void {
         columnRange(sheet, op.col).setDataValidation(buildValidation(ss, op.shape));
         break;
       case 'conditional': {
-        const existing = op.keep.length ? sheet.getConditionalFormatRules() : [];
-        const rules = op.rules.map((r) => {
+        const existing = op.keep.length ? (rules ?? sheet.getConditionalFormatRules()) : [];
+        const ours = op.rules.map((r) => {
           let b = SpreadsheetApp.newConditionalFormatRule()
             .whenFormulaSatisfied(r.formula)
             .setBackground(r.background);
           if (r.fontColor) b = b.setFontColor(r.fontColor);
           return b.setRanges(r.ranges.map((a1) => sheet.getRange(a1))).build();
         });
-        sheet.setConditionalFormatRules([...rules, ...op.keep.map((i) => existing[i]!)]);
+        sheet.setConditionalFormatRules([...ours, ...op.keep.map((i) => existing[i]!)]);
         break;
       }
       case 'visibility':
@@ -380,24 +385,66 @@ export function setupWorkbook(requested?: Locale): SetupReport {
       changes.push(t('setup.protectionRepaired', locale, { sheet: spec.sheet, what: spec.description }));
   }
   if (emptyDefault) ss.deleteSheet(emptyDefault);
-  if (me === admin && ensureEditTrigger(ss)) changes.push(t('setup.editTrigger', locale));
+  // Installed for the admin only: it runs as them.
+  if (me === admin && ensureEditTrigger()) changes.push(t('setup.editTrigger', locale));
   return { locale, changes, problems };
 }
 
-/** The installable edit trigger that guards direct edits, installed once for the admin (it runs as them). */
-function ensureEditTrigger(ss: Spreadsheet): boolean {
-  const installed = ScriptApp.getProjectTriggers().some(
-    (tr) => tr.getHandlerFunction() === 'handleEdit' && String(tr.getEventType()) === 'ON_EDIT',
-  );
-  if (installed) return false;
-  ScriptApp.newTrigger('handleEdit').forSpreadsheet(ss).onEdit().create();
-  return true;
+/** Sheets whose conditional formats read the due-soon window (the only setting they depend on). */
+const DUE_SOON_SHEETS = SHEETS.filter((def) =>
+  def.conditional.some(
+    (rule) =>
+      rule.formula(() => 'A', { locale: 'en', dueSoonDays: 0 }) !==
+      rule.formula(() => 'A', { locale: 'en', dueSoonDays: 1 }),
+  ),
+);
+
+/**
+ * After the due-soon window changes: re-applies the conditional formats that read it, as setup plans them, and
+ * nothing else. Per sheet, the header row and the rules are read, then the rules written in one call; a sheet that
+ * is missing or whose header is not intact is left to 初始化/修复模板.
+ */
+export function repairDueSoonFormats(ss: Spreadsheet, locale: Locale, dueSoonDays: number): void {
+  for (const def of DUE_SOON_SHEETS) {
+    const name = sheetName(def.key, locale);
+    let header: GoogleAppsScript.Spreadsheet.Range;
+    try {
+      header = ss.getRange(`'${name.replace(/'/g, "''")}'!1:1`);
+    } catch {
+      continue;
+    }
+    const sheet = header.getSheet();
+    const values = header.getValues();
+    const rules = sheet.getConditionalFormatRules();
+    // Only the plan's conditional op is used, so the inspection carries nothing else.
+    const found: SheetInspection = {
+      values,
+      frozenRows: 1,
+      hidden: Boolean(def.hidden),
+      headerWeights: [],
+      headerBackgrounds: [],
+      headerNotes: [],
+      hiddenColumns: [],
+      formats: [],
+      validations: [],
+      conditional: rules.map(conditionalFingerprint),
+    };
+    const ctx = { locale, sheetName: name, teamNamesRange: teamNamesRange(locale), dueSoonDays };
+    const plan = planExistingSheet(def, ctx, found);
+    if (plan.header.action !== 'ok') continue;
+    applyOps(
+      ss,
+      sheet,
+      plan.ops.filter((op) => op.op === 'conditional'),
+      rules,
+    );
+  }
 }
 
-/** The dashboard sheet, after the Team sheet, with a line saying how to fill it (the refresh writes it whole). */
 /** Wide enough for the dashboard's longest label, "Active tasks (not started + in progress)". */
 const DASHBOARD_LABEL_WIDTH = 280;
 
+/** The dashboard sheet, after the Team sheet, with a line saying how to fill it (the refresh writes it whole). */
 function createDashboard(ss: Spreadsheet, name: string, locale: Locale): Sheet {
   const sheet = ss.insertSheet(name, SHEETS.findIndex((d) => d.key === 'team') + 1);
   sheet.getRange(1, 1).setValue(t('dashboard.empty', locale));

@@ -3,11 +3,11 @@ import { readSubtasks, readTasks } from '../core/records';
 import { buildSidebarModel, type SidebarModel } from '../core/sidebar-model';
 import { t } from '../core/strings';
 import { openSession } from './session';
-import { readSettings } from './settings';
 import { readTable } from './tables';
+import { currentLocale } from './ui';
 
 export function openSidebar(): void {
-  const locale = readSettings().locale ?? 'zh-CN';
+  const locale = currentLocale();
   const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(t('sidebar.title', locale));
   SpreadsheetApp.getUi().showSidebar(html);
 }

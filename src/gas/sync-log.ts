@@ -1,7 +1,7 @@
 // Appending to the Sync Log: records people add, and the 决议 records the workflow writes (rejections, cancellations…).
 import { instantOf } from '../core/dates';
 import { SyncKind, type SyncKindCode } from '../core/enums';
-import { readTasks } from '../core/records';
+import { readTasks, toRow } from '../core/records';
 import { addSyncRecordSchema, parseOrThrow } from '../core/schemas';
 import { type TextKey, t } from '../core/strings';
 import { assertOnTeam, isUnknown } from '../core/workflow';
@@ -9,7 +9,7 @@ import { lockedAction } from './lock';
 import type { ActionSession } from './session';
 import { appendRows, readTable, type Table } from './tables';
 
-export interface SyncEntry {
+interface SyncEntry {
   date: string;
   topic: string;
   content: string;
@@ -22,15 +22,10 @@ export interface SyncEntry {
 }
 
 /** Writes one record below the last row of the Sync Log (read beforehand, so no read follows a write). */
-export function appendSyncEntry(sync: Table, s: ActionSession, entry: SyncEntry): number {
-  const row = Array.from({ length: sync.width }, () => '' as unknown);
-  const values: Record<string, unknown> = {
-    ...entry,
-    date: new Date(instantOf(entry.date, s.offset)),
-    kind: SyncKind.label(entry.kind, s.locale),
-  };
-  for (const [key, v] of Object.entries(values)) row[sync.cols[key]!] = v;
-  return appendRows(sync, [row]);
+function appendSyncEntry(sync: Table, s: ActionSession, entry: SyncEntry): number {
+  const date = new Date(instantOf(entry.date, s.offset));
+  const kind = SyncKind.label(entry.kind, s.locale);
+  return appendRows(sync, [toRow(sync.cols, sync.width, { ...entry, date, kind })]);
 }
 
 /** The name a record is raised by: the actor's Team name, or none for an unknown identity (noted instead). */

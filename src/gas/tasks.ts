@@ -2,7 +2,7 @@
 import { instantOf } from '../core/dates';
 import { Status, type StatusCode } from '../core/enums';
 import { decodeTaskGuard, encodeTaskGuard } from '../core/guard';
-import { readSubtasks, readTasks, type TaskRecord } from '../core/records';
+import { readSubtasks, readTasks, type TaskRecord, toRow } from '../core/records';
 import {
   acceptTaskSchema,
   createTaskSchema,
@@ -10,7 +10,7 @@ import {
   reasonSchema,
   taskRefSchema,
 } from '../core/schemas';
-import { t } from '../core/strings';
+import { type TextKey, t } from '../core/strings';
 import { planNewTask } from '../core/task-plan';
 import { type Action, assertAllowed, isUnknown, TO } from '../core/workflow';
 import { lockedAction } from './lock';
@@ -46,10 +46,10 @@ export function createTask(input: unknown): { taskId: string; subtaskIds: string
       archivedSeq: s.archivedSeq,
       dateOf: (ymd) => new Date(instantOf(ymd, s.offset)),
     });
-    appendRows(overview, [rowOf(overview, plan.task)]);
+    appendRows(overview, [toRow(overview.cols, overview.width, plan.task)]);
     appendRows(
       progress,
-      plan.subtasks.map((sub) => rowOf(progress, sub)),
+      plan.subtasks.map((sub) => toRow(progress.cols, progress.width, sub)),
     );
     if (sync) {
       logWorkflowRecord(
@@ -68,12 +68,6 @@ export function createTask(input: unknown): { taskId: string; subtaskIds: string
 function column(table: Table, key: string): string[] {
   const at = table.cols[key]!;
   return table.values.slice(1).map((r) => String(r[at] ?? '').trim());
-}
-
-function rowOf(table: Table, values: Record<string, unknown>): unknown[] {
-  const row = Array.from({ length: table.width }, () => '' as unknown);
-  for (const [key, v] of Object.entries(values)) row[table.cols[key]!] = v;
-  return row;
 }
 
 interface Loaded {
@@ -149,50 +143,40 @@ export function submitForAcceptance(input: unknown): StatusResult {
   });
 }
 
-export function acceptTask(input: unknown): StatusResult {
+/**
+ * A decision on a task from the sidebar (accept, reject, cancel): the status it leads to, and a 决议 record in the
+ * Sync Log addressed to the owner, with the note or reason the person gave.
+ */
+function decide(
+  action: 'accept' | 'reject' | 'cancel',
+  input: unknown,
+  words: { topic: TextKey; content: TextKey },
+  given: (input: unknown, s: ActionSession) => { taskId: string; params: Record<string, string> },
+): StatusResult {
   return lockedAction((s) => {
-    const { taskId, note } = parseOrThrow(acceptTaskSchema, input, s.locale);
-    const { task, status, sync } = transition(s, taskId, 'accept', true);
-    logWorkflowRecord(
-      s,
-      sync!,
-      task,
-      'decision',
-      { topic: 'sync.acceptTopic', content: 'sync.acceptContent', params: { note } },
-      task.owner,
-    );
+    const { taskId, params } = given(input, s);
+    const { task, status, sync } = transition(s, taskId, action, true);
+    logWorkflowRecord(s, sync!, task, 'decision', { ...words, params }, task.owner);
     return { status };
+  });
+}
+
+const withReason = (input: unknown, s: ActionSession) => {
+  const { taskId, reason } = parseOrThrow(reasonSchema, input, s.locale);
+  return { taskId, params: { reason } };
+};
+
+export function acceptTask(input: unknown): StatusResult {
+  return decide('accept', input, { topic: 'sync.acceptTopic', content: 'sync.acceptContent' }, (raw, s) => {
+    const { taskId, note } = parseOrThrow(acceptTaskSchema, raw, s.locale);
+    return { taskId, params: { note } };
   });
 }
 
 export function rejectTask(input: unknown): StatusResult {
-  return lockedAction((s) => {
-    const { taskId, reason } = parseOrThrow(reasonSchema, input, s.locale);
-    const { task, status, sync } = transition(s, taskId, 'reject', true);
-    logWorkflowRecord(
-      s,
-      sync!,
-      task,
-      'decision',
-      { topic: 'sync.rejectTopic', content: 'sync.rejectContent', params: { reason } },
-      task.owner,
-    );
-    return { status };
-  });
+  return decide('reject', input, { topic: 'sync.rejectTopic', content: 'sync.rejectContent' }, withReason);
 }
 
 export function cancelTask(input: unknown): StatusResult {
-  return lockedAction((s) => {
-    const { taskId, reason } = parseOrThrow(reasonSchema, input, s.locale);
-    const { task, status, sync } = transition(s, taskId, 'cancel', true);
-    logWorkflowRecord(
-      s,
-      sync!,
-      task,
-      'decision',
-      { topic: 'sync.cancelTopic', content: 'sync.cancelContent', params: { reason } },
-      task.owner,
-    );
-    return { status };
-  });
+  return decide('cancel', input, { topic: 'sync.cancelTopic', content: 'sync.cancelContent' }, withReason);
 }

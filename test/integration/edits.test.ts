@@ -82,7 +82,7 @@ describe('handleEdit (installable, as the admin)', () => {
     edit(emu, OV, 'J3', '已完成', 'lei@example.com');
     expect(cell(world, OV, 3, 10)).toBe('待验收');
     expect(note(world, OV, 3, 10)).toBe(
-      '[日常协作2024-015] 你无权将状态改为「已完成」(只有发起人或主管可以验收);已恢复为「待验收」。',
+      '[日常协作2024-015] 你无权将状态改为「已完成」(只有任务发起人或主管可以验收或退回);已恢复为「待验收」。',
     );
     expect(lastCalls(world, 'handleEdit').calls).toBeLessThanOrEqual(6);
   });
@@ -175,5 +175,105 @@ describe('handleEdit (installable, as the admin)', () => {
     edit(emu, OV, 'D2', '*华', 'stranger@example.org');
     expect(cell(world, OV, 2, 4)).toBe('*明');
     expect(note(world, OV, 2, 4)).toBe('[产品迭代2024-001] 你不在成员表中,不能修改此单元格;已恢复。');
+  });
+});
+
+/** A sheet row as a person copies it: dates as yyyy-MM-dd, the hidden guard column included. */
+function copied(world: World, sheet: string, row: number): string[] {
+  return sheetState(world, sheet).rows[row - 1]!.map((v) =>
+    typeof v === 'object' && v && 'd' in v
+      ? new Date(Math.round((v as { d: number }).d * 86_400_000) + Date.UTC(1899, 11, 30))
+          .toISOString()
+          .slice(0, 10)
+      : String(v),
+  );
+}
+
+describe('handleEdit: pastes over the hidden guard column', () => {
+  it('flags a whole row pasted over another task as a duplicate ID, without a read after a write', () => {
+    const { world, emu } = setup();
+    const row2 = copied(world, OV, 2).slice(0, 13);
+    edit(emu, OV, 'A3:M3', [row2], 'lei@example.com');
+    expect(note(world, OV, 3, 1)).toBe('「产品迭代2024-001」与第 2 行重复');
+    expect(note(world, OV, 2, 1)).toBeUndefined();
+    expect(lastCalls(world, 'handleEdit').flushes).toBe(0);
+  });
+
+  it('flags a whole row pasted onto a new row as a duplicate ID', () => {
+    const { world, emu } = setup();
+    edit(emu, OV, 'A5:M5', [copied(world, OV, 2).slice(0, 13)], 'lei@example.com');
+    expect(note(world, OV, 5, 1)).toBe('「产品迭代2024-001」与第 2 行重复');
+  });
+
+  it('notes a member’s paste whose guard does not fit the row, and accepts a 主管’s', () => {
+    const { world, emu } = setup();
+    const row3 = copied(world, OV, 3).slice(0, 13);
+    const forged = [...row3.slice(0, 2), '*磊', ...row3.slice(3, 9), '已完成', row3[10]!, '', ''];
+    edit(emu, OV, 'A3:M3', [forged], 'lei@example.com');
+    expect(note(world, OV, 3, 1)).toBe(
+      '[日常协作2024-015] 粘贴覆盖了守护值,本行受保护的单元格(ID、发起人、负责人、状态、完成日期)无法核对;如非有意,请撤销这次粘贴。',
+    );
+    expect(cell(world, OV, 3, 13)).toBe('');
+    const other = setup();
+    edit(other.emu, OV, 'A3:M3', [forged], 'qiang@example.com');
+    expect(note(other.world, OV, 3, 1)).toBeUndefined();
+    expect(JSON.parse(String(cell(other.world, OV, 3, 13)))).toEqual([
+      '日常协作2024-015',
+      '*磊',
+      '*磊',
+      'done',
+      '',
+      '',
+    ]);
+  });
+
+  it('restores a guard value typed over from the edit’s old value', () => {
+    const { world, emu } = setup();
+    const guard = cell(world, OV, 3, 13);
+    edit(emu, OV, 'M3', '["日常协作2024-015","*磊","*磊","done","",""]', 'lei@example.com');
+    expect(cell(world, OV, 3, 13)).toBe(guard);
+    edit(emu, OV, 'J3', '已完成', 'lei@example.com');
+    expect(cell(world, OV, 3, 10)).toBe('待验收');
+  });
+});
+
+describe('edit triggers read everything before their first write', () => {
+  it('records an unknown identity’s change in the Sync Log without a flush', () => {
+    const { world, emu } = setup('consumer');
+    edit(emu, OV, 'D2', '*华', 'ming@example.com');
+    expect(cells(world, '信息同步共享记录表').at(-1)![2]).toBe('产品迭代2024-001 owner=*华');
+    const m = lastCalls(world, 'handleEdit');
+    expect(m.flushes).toBe(0);
+    expect(m.calls).toBeLessThanOrEqual(8);
+  });
+
+  it('stamps, logs and checks people for a two-row paste in one write each, without a flush', () => {
+    const { world, emu } = setup();
+    const logRows = cells(world, '进度日志').length;
+    edit(
+      emu,
+      PR,
+      'E2:J3',
+      [
+        ['50', '完成', '继续', '', '', '路人甲'],
+        ['60', '完成', '继续', '', '', '*华'],
+      ],
+      'qiang@example.com',
+    );
+    expect(
+      cells(world, '进度日志')
+        .slice(logRows)
+        .map((r) => r.slice(1, 4)),
+    ).toEqual([
+      ['产品迭代2024-001-01', '产品迭代2024-001', 50],
+      ['日常协作2024-015-01', '日常协作2024-015', 60],
+    ]);
+    expect(note(world, PR, 2, 10)).toBe('[产品迭代2024-001-01] 不在成员表中:路人甲');
+    expect(note(world, PR, 3, 10)).toBeUndefined();
+    const m = lastCalls(world, 'onEdit');
+    expect(m.flushes).toBe(0);
+    expect(m.byApi['Sheet.appendRow'] ?? 0).toBe(0);
+    expect(m.byApi['Range.setNote'] ?? 0).toBe(0);
+    expect(m.calls).toBeLessThanOrEqual(8);
   });
 });

@@ -308,3 +308,20 @@ describe('when the admin leaves the Team', () => {
     expect(emu.call('getSettings', [], ADMIN).ok).toBe(true);
   });
 });
+
+describe('saveSettings with a new due-soon window', () => {
+  it('re-applies only the conditional formats that read it, within the sidebar budget and without a flush', () => {
+    const world = sampleWorld();
+    const emu = emulatorFor(world);
+    const overview = sheetState(world, '部门任务总览表');
+    const before = JSON.stringify(overview.conditionalRules.map((r) => r.args));
+    const r = emu.call('saveSettings', [{ dueSoonDays: 5 }], ADMIN);
+    expect(r.ok, r.error?.message).toBe(true);
+    expect(r.metrics.calls).toBeLessThanOrEqual(10);
+    expect(r.metrics.flushes).toBe(0);
+    const after = JSON.stringify(overview.conditionalRules.map((r) => r.args));
+    expect(after).toContain('WORKDAY(TODAY(),5)');
+    expect(after.replace('WORKDAY(TODAY(),5)', '')).toBe(before.replace(/WORKDAY\(TODAY\(\),\d+\)/, ''));
+    expect(emu.call('setupSheets', [], ADMIN).metrics.writes).toBe(0);
+  });
+});
