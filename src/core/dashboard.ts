@@ -1,12 +1,14 @@
 // The 看板 / Dashboard (可视化工作进度): every figure from one pass over the sheets, laid out as one grid with the
 // ranges its charts draw from. No per-cell formulas: nothing to break when rows move.
 import { dayNumber, fromDayNumber, type OffsetFn, ymdOf } from './dates';
-import { type DigestInput, indexWorkbook, openProblems } from './digest';
+import { type DigestInput, indexWorkbook, openProblems, statusCounts } from './digest';
 import { Priority, Status, type StatusCode, TaskType } from './enums';
 import { Grid, type GridLayout } from './grid';
+import { groupBy } from './group';
 import { columnLetter } from './letters';
-import { type Bilingual, type Locale, pick } from './locale';
-import { isOverdue } from './workflow';
+import { type Bilingual, fill, type Locale, pick } from './locale';
+import type { TaskRecord } from './records';
+import { isActive, isDueSoon, isOverdue } from './workflow';
 
 export interface Headline {
   active: number;
@@ -39,18 +41,19 @@ export interface DashboardData {
   trend: TrendPoint[];
 }
 
-const STATUSES: StatusCode[] = ['not_started', 'in_progress', 'pending_acceptance', 'done', 'cancelled'];
 /** Days of history the trend shows. */
 export const TREND_DAYS = 14;
 
-function zeroCounts(): Record<StatusCode, number> {
-  return { not_started: 0, in_progress: 0, pending_acceptance: 0, done: 0, cancelled: 0 };
-}
-
-function countInto(table: Record<string, Record<StatusCode, number>>, key: string, status: StatusCode): void {
-  const counts = table[key] ?? zeroCounts();
-  counts[status]++;
-  table[key] = counts;
+/** Status counts of the tasks with a status, per value of a column (type, priority); tasks without one are left out. */
+function statusTable(
+  tasks: TaskRecord[],
+  key: (t: TaskRecord) => string | null,
+): Record<string, Record<StatusCode, number>> {
+  const rows = groupBy(
+    tasks.filter((t) => t.status !== null && key(t) !== null),
+    (t) => key(t)!,
+  );
+  return Object.fromEntries([...rows].map(([k, list]) => [k, statusCounts(list)]));
 }
 
 /** Every figure of the dashboard, from the same data the daily jobs read. */
@@ -58,11 +61,11 @@ export function computeDashboard(input: DigestInput): DashboardData {
   const { taskById, active } = indexWorkbook(input);
   const { today } = input;
   const soon = input.wd.add(today, input.dueSoonDays);
-  const openTasks = input.tasks.filter((t) => t.status === 'not_started' || t.status === 'in_progress');
+  const activeTasks = input.tasks.filter(isActive);
   const headline: Headline = {
-    active: openTasks.length,
+    active: activeTasks.length,
     overdue: input.tasks.filter((t) => isOverdue(t, today)).length,
-    dueSoon: openTasks.filter((t) => t.due !== null && t.due >= today && t.due <= soon).length,
+    dueSoon: activeTasks.filter((t) => isDueSoon(t, today, soon)).length,
     awaitingAcceptance: input.tasks.filter((t) => t.status === 'pending_acceptance').length,
     problemsOver24h: openProblems(input).filter((p) => p.hours > 24).length,
     notUpdatedToday: active.filter((s) => s.updatedOn !== today).length,
@@ -75,20 +78,13 @@ export function computeDashboard(input: DigestInput): DashboardData {
     if (s.updatedOn !== today) load.notUpdatedToday++;
     owners.set(s.owner, load);
   }
-  const byType: Record<string, Record<StatusCode, number>> = {};
-  const byPriority: Record<string, Record<StatusCode, number>> = {};
-  for (const t of input.tasks) {
-    if (!t.status) continue;
-    if (t.type) countInto(byType, t.type, t.status);
-    if (t.priority) countInto(byPriority, t.priority, t.status);
-  }
   return {
     headline,
     owners: [...owners.values()].sort(
       (a, b) => b.open - a.open || b.overdue - a.overdue || (a.owner < b.owner ? -1 : 1),
     ),
-    byType,
-    byPriority,
+    byType: statusTable(input.tasks, (t) => t.type),
+    byPriority: statusTable(input.tasks, (t) => t.priority),
     trend: trendOf(input.log, today, input.offset),
   };
 }
@@ -144,10 +140,6 @@ const LABELS: Record<string, Bilingual> = {
   none: { zh: '(无)', en: '(none)' },
 };
 
-export function dashboardLabel(key: keyof typeof LABELS, locale: Locale): string {
-  return pick(LABELS[key]!, locale);
-}
-
 export interface ChartSpec {
   id: 'owners' | 'byType' | 'trend';
   type: 'COLUMN' | 'BAR' | 'LINE';
@@ -182,7 +174,7 @@ export function layoutDashboard(
   updatedAt: string,
   timeZone: string,
 ): DashboardLayout {
-  const L = (k: keyof typeof LABELS) => dashboardLabel(k, locale);
+  const L = (k: keyof typeof LABELS) => pick(LABELS[k]!, locale);
   const g = new Grid();
   const title = (row: number, col: number, text: string) => {
     g.put(row, col, text);
@@ -195,7 +187,7 @@ export function layoutDashboard(
     g.boldRow(row);
   };
   title(1, 1, L('title'));
-  g.put(2, 1, pick(LABELS.updated!, locale).replace('{at}', updatedAt).replace('{tz}', timeZone));
+  g.put(2, 1, fill(L('updated'), { at: updatedAt, tz: timeZone }));
   title(4, 1, L('headline'));
   const h = data.headline;
   const headline: [keyof typeof LABELS, number][] = [
@@ -211,33 +203,28 @@ export function layoutDashboard(
     g.put(5 + i, 2, v);
   });
 
-  const statusHeader = STATUSES.map((s) => Status.label(s, locale));
-  const table = (row: number, key: 'byType' | 'byPriority', head: string, labels: [string, string][]) => {
-    title(row, 1, L(key));
-    header(row + 1, 1, [head, ...statusHeader]);
-    labels.forEach(([code, label], i) => {
-      g.put(row + 2 + i, 1, label);
-      STATUSES.forEach((s, j) => {
-        g.put(row + 2 + i, 2 + j, data[key][code]?.[s] ?? 0);
+  /** The status tables one under the other (title, header, a row per type or priority); where each table's rows are. */
+  const codeLabels = <C extends string>(e: { codes: C[]; label: (c: C, l: Locale) => string }) =>
+    e.codes.map((c) => [c, e.label(c, locale)] as const);
+  const statusTables = [
+    { key: 'byType', head: 'type', rows: codeLabels(TaskType) },
+    { key: 'byPriority', head: 'priority', rows: codeLabels(Priority) },
+  ] as const;
+  const tableRows = { byType: { header: 0, last: 0 }, byPriority: { header: 0, last: 0 } };
+  let top = 12;
+  for (const { key, head, rows } of statusTables) {
+    title(top, 1, L(key));
+    header(top + 1, 1, [L(head), ...Status.codes.map((s) => Status.label(s, locale))]);
+    rows.forEach(([code, label], i) => {
+      g.put(top + 2 + i, 1, label);
+      Status.codes.forEach((s, j) => {
+        g.put(top + 2 + i, 2 + j, data[key][code]?.[s] ?? 0);
       });
     });
-    return row + 2 + labels.length;
-  };
-  const typeTop = 12;
-  const priorityTop =
-    table(
-      typeTop,
-      'byType',
-      L('type'),
-      TaskType.codes.map((c) => [c, TaskType.label(c, locale)]),
-    ) + 1;
-  const ownersTop =
-    table(
-      priorityTop,
-      'byPriority',
-      L('priority'),
-      Priority.codes.map((c) => [c, Priority.label(c, locale)]),
-    ) + 1;
+    tableRows[key] = { header: top + 1, last: top + 1 + rows.length };
+    top = tableRows[key].last + 2;
+  }
+  const ownersTop = top;
 
   title(ownersTop, 1, L('owners'));
   header(ownersTop + 1, 1, [L('owner'), L('open'), L('ownerOverdue'), L('ownerNotUpdated')]);
@@ -274,7 +261,7 @@ export function layoutDashboard(
         id: 'byType',
         type: 'COLUMN',
         title: L('byType'),
-        range: `${a1(1, typeTop + 1)}:${a1(6, typeTop + 4)}`,
+        range: `${a1(1, tableRows.byType.header)}:${a1(1 + Status.codes.length, tableRows.byType.last)}`,
         stacked: true,
         anchor: { row: 24, col: chartCol },
       },

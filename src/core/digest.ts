@@ -1,10 +1,12 @@
 // Who gets told what each day (SPEC §6): member and 主管 digests, the 17:00 roll call and the end-of-day escalation.
 import type { WorkingDays } from './calendar';
-import { dayNumber, instantOf, type OffsetFn, ymdOf } from './dates';
-import type { StatusCode } from './enums';
+import { instantOf, type OffsetFn, ymdOf } from './dates';
+import { Status, type StatusCode } from './enums';
+import { groupBy } from './group';
 import { decodeTaskGuard } from './guard';
 import type { Member, SubtaskRecord, SyncRecordRow, TaskRecord } from './records';
-import { isOverdue } from './workflow';
+import { splitPeople } from './templates';
+import { isActive, isDueSoon, isOverdue } from './workflow';
 
 /** One entry of the hidden Progress Log. */
 export interface ProgressLogEntry {
@@ -100,6 +102,7 @@ export interface DigestInput {
   members: Member[];
   tasks: TaskRecord[];
   subtasks: SubtaskRecord[];
+  /** In the order written (sheet order): a reply to a 问题 record must come after it. */
   sync: SyncRecordRow[];
   log: ProgressLogEntry[];
 }
@@ -108,9 +111,6 @@ const HOUR_MS = 3_600_000;
 /** Retrospectives are due within 3 working days of acceptance (seed guide 三(五)). */
 const RETRO_WORKING_DAYS = 3;
 const RETRO_MARKER = /复盘|retrospective/i;
-
-const isActive = (t: TaskRecord | undefined) =>
-  t !== undefined && (t.status === 'not_started' || t.status === 'in_progress');
 
 function taskRef(t: TaskRecord): TaskRef {
   return {
@@ -136,17 +136,6 @@ function subtaskRef(s: SubtaskRecord, t: TaskRecord): SubtaskRef {
     updatedOn: s.updatedOn,
     row: s.row,
   };
-}
-
-function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
 }
 
 type Index = ReturnType<typeof buildIndex>;
@@ -185,23 +174,38 @@ export function openProblems(input: DigestInput): ProblemRef[] {
   return index.problems;
 }
 
+/** A problem as the response clock sees it: its task, who raised it and on which day, and the 问题 record raising it. */
+export interface RaisedProblem {
+  taskId: string;
+  raisedBy: string;
+  day: string;
+  /** The 问题 record, when the problem is one: only records written after it answer it. */
+  record?: SyncRecordRow | undefined;
+}
+
+/**
+ * The Sync Log records answering a problem (SPEC §6): on the same task, by someone else, dated on or after the day it
+ * was raised and, for a 问题 record, written after it. `syncByTask` holds each task's records in the order they were
+ * written (archived before live, each in sheet order), so rows of different sheets are never compared. A problem or
+ * record with no task answers nothing and is answered by nothing.
+ */
+export function repliesTo(syncByTask: Map<string, SyncRecordRow[]>, p: RaisedProblem): SyncRecordRow[] {
+  if (!p.taskId) return [];
+  const records = syncByTask.get(p.taskId) ?? [];
+  const after = p.record ? records.indexOf(p.record) + 1 : 0;
+  return records.slice(after).filter((r) => r.raisedBy !== p.raisedBy && r.date !== null && r.date >= p.day);
+}
+
 function findProblems(input: DigestInput, { taskById, syncByTask, logBySubtask }: Index): ProblemRef[] {
-  const answered = (taskId: string, raisedBy: string, sinceDay: string, afterRow: number) =>
-    (syncByTask.get(taskId) ?? []).some(
-      (r) =>
-        r.taskId === taskId &&
-        r.raisedBy !== raisedBy &&
-        r.date !== null &&
-        r.date >= sinceDay &&
-        r.row > afterRow,
-    );
+  const answered = (p: RaisedProblem) => repliesTo(syncByTask, p).length > 0;
   const hours = (since: number) => Math.max(0, Math.floor((input.now - since) / HOUR_MS));
   const out: ProblemRef[] = [];
   for (const s of input.subtasks) {
     const task = taskById.get(s.taskId);
     if (!s.blockers || !isActive(task)) continue;
     const since = problemStart(s, logBySubtask.get(s.id) ?? []);
-    if (since === null || answered(s.taskId, s.owner, ymdOf(since, input.offset), 0)) continue;
+    if (since === null || answered({ taskId: s.taskId, raisedBy: s.owner, day: ymdOf(since, input.offset) }))
+      continue;
     out.push({
       taskId: task!.id,
       taskName: task!.name,
@@ -218,10 +222,11 @@ function findProblems(input: DigestInput, { taskById, syncByTask, logBySubtask }
   for (const r of input.sync) {
     const task = taskById.get(r.taskId);
     if (r.kind !== 'problem' || !r.date || !task || !isActive(task)) continue;
-    if (answered(r.taskId, r.raisedBy, r.date, r.row)) continue;
+    if (answered({ taskId: r.taskId, raisedBy: r.raisedBy, day: r.date, record: r })) continue;
     // A record has a date but no time: the problem counts as raised at the end of that day.
     const since = instantOf(r.date, input.offset, 24 * 60);
-    const audience = input.members.filter((m) => r.audience.includes(m.name)).map((m) => m.name);
+    const named = new Set(splitPeople(r.audience));
+    const audience = input.members.filter((m) => named.has(m.name)).map((m) => m.name);
     out.push({
       taskId: task.id,
       taskName: task.name,
@@ -261,10 +266,7 @@ export function memberDigests(input: DigestInput): MemberDigest[] {
   const { today, wd } = input;
   const lastWorkingDay = wd.previous(today);
   const soon = wd.add(today, input.dueSoonDays);
-  const problemsTo = new Map<string, ProblemRef[]>();
-  for (const p of openProblems(input))
-    for (const name of p.to) problemsTo.set(name, [...(problemsTo.get(name) ?? []), p]);
-  const due = (t: TaskRecord) => t.due !== null && t.due >= today && t.due <= soon;
+  const problemsTo = groupBy(openProblems(input), (p) => p.to);
   const retroDue = (t: TaskRecord) =>
     t.status === 'done' &&
     (t.type === 'project' || t.type === 'routine') &&
@@ -281,7 +283,7 @@ export function memberDigests(input: DigestInput): MemberDigest[] {
       return {
         member,
         overdue: refs(mine.filter(({ t }) => isOverdue(t, today))),
-        dueSoon: refs(mine.filter(({ t }) => due(t))),
+        dueSoon: refs(mine.filter(({ t }) => isDueSoon(t, today, soon))),
         notUpdated: refs(mine.filter(({ s }) => s.updatedOn === null || s.updatedOn < lastWorkingDay)),
         problemsForMe: problemsTo.get(member.name) ?? [],
         awaitingAcceptance: initiated.filter((t) => t.status === 'pending_acceptance').map(taskRef),
@@ -296,9 +298,14 @@ export function memberDigests(input: DigestInput): MemberDigest[] {
 }
 
 function byOwner(subtasks: SubtaskRef[]): { owner: string; subtasks: SubtaskRef[] }[] {
-  const groups = new Map<string, SubtaskRef[]>();
-  for (const s of subtasks) groups.set(s.owner, [...(groups.get(s.owner) ?? []), s]);
-  return [...groups].map(([owner, list]) => ({ owner, subtasks: list }));
+  return [...groupBy(subtasks, (s) => s.owner)].map(([owner, list]) => ({ owner, subtasks: list }));
+}
+
+/** Tasks by status, every status present (0 when none). */
+export function statusCounts(tasks: Iterable<TaskRecord>): Record<StatusCode, number> {
+  const counts = Object.fromEntries(Status.codes.map((c) => [c, 0])) as Record<StatusCode, number>;
+  for (const t of tasks) if (t.status) counts[t.status]++;
+  return counts;
 }
 
 /** The day a pending task was submitted: its guard's status date, else its last progress update. */
@@ -317,14 +324,7 @@ export function teamDigests(
 ): TeamDigest[] {
   const { taskById, active, subtasksByTask } = indexWorkbook(input);
   const lastWorkingDay = input.wd.previous(input.today);
-  const counts: Record<StatusCode, number> = {
-    not_started: 0,
-    in_progress: 0,
-    pending_acceptance: 0,
-    done: 0,
-    cancelled: 0,
-  };
-  for (const t of input.tasks) if (t.status) counts[t.status]++;
+  const counts = statusCounts(input.tasks);
   const nonUpdaters = byOwner(
     active
       .filter((s) => s.updatedOn === null || s.updatedOn < lastWorkingDay)
@@ -384,9 +384,4 @@ export function escalations(input: DigestInput): Escalation[] {
       };
     })
     .filter((e) => e.nonUpdaters.length + e.problemsOver24h.length > 0);
-}
-
-/** Days between two dates (for "overdue by N days" lines). */
-export function daysBetween(from: string, to: string): number {
-  return dayNumber(to) - dayNumber(from);
 }

@@ -1,13 +1,13 @@
 // The daily jobs' emails (SPEC §7): MailApp-friendly HTML and a plain-text alternative, in the locale.
-import {
-  daysBetween,
-  type Escalation,
-  type MemberDigest,
-  type ProblemRef,
-  type RollCall,
-  type SubtaskRef,
-  type TaskRef,
-  type TeamDigest,
+import { daysBetween } from './day-span';
+import type {
+  Escalation,
+  MemberDigest,
+  ProblemRef,
+  RollCall,
+  SubtaskRef,
+  TaskRef,
+  TeamDigest,
 } from './digest';
 import { type EmailText, emailTexts } from './email-texts';
 import { Status } from './enums';

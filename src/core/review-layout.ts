@@ -1,8 +1,9 @@
 // Lays the review out as the 复盘 sheet's rows, and names periods (this/last week or month) for the menu and sidebar.
-import { addDays, dayNumber, isValidYmd, weekday } from './dates';
+import { addDays, isValidYmd, weekday } from './dates';
+import { daysBetween } from './day-span';
 import { Status, TaskType } from './enums';
 import { type Cell, type CellKind, Grid, type GridLayout } from './grid';
-import { type Bilingual, type Locale, pick } from './locale';
+import { type Bilingual, fill, type Locale, pick } from './locale';
 import type { ReviewData } from './review';
 
 const T: Record<string, Bilingual> = {
@@ -79,8 +80,8 @@ export function layoutReview(
 ): GridLayout {
   const L = (k: string) => pick(T[k]!, locale);
   const g = new Grid();
-  g.boldRow(g.row([L('title').replace('{from}', from).replace('{to}', to)]));
-  g.row([L('generated').replace('{at}', generatedAt).replace('{tz}', timeZone)]);
+  g.boldRow(g.row([fill(L('title'), { from, to })]));
+  g.row([fill(L('generated'), { at: generatedAt, tz: timeZone })]);
   /** A titled table; date columns hold dates where they have one (an unanswered problem says so in words). */
   const section = (titleKey: string, headers: string[], body: Cell[][]) => {
     g.row([]);
@@ -93,8 +94,7 @@ export function layoutReview(
         line,
         line.map((v, i) => (kinds[i] === 'date' && !isValidYmd(String(v)) ? 'text' : kinds[i])),
       );
-    if (body.length > MAX_SECTION_ROWS)
-      g.row([L('more').replace('{n}', String(body.length - MAX_SECTION_ROWS))]);
+    if (body.length > MAX_SECTION_ROWS) g.row([fill(L('more'), { n: body.length - MAX_SECTION_ROWS })]);
   };
   const status = (s: ReviewData['completed'][number]['status']) => (s ? Status.label(s, locale) : '');
   section(
@@ -148,7 +148,18 @@ export function layoutReview(
   return g.layout();
 }
 
-export type PeriodName = 'thisWeek' | 'lastWeek' | 'thisMonth' | 'lastMonth';
+/** The named periods (also typed at the menu prompt), in the order the sidebar offers them. */
+export const PERIOD_NAMES = ['thisWeek', 'lastWeek', 'thisMonth', 'lastMonth'] as const;
+export type PeriodName = (typeof PERIOD_NAMES)[number];
+
+/** Longest review period, in days from its first to its last day. */
+const MAX_PERIOD_DAYS = 366;
+
+/** What is wrong with a period of valid dates — it runs backwards, or spans more than a year — or null when nothing. */
+export function periodProblem(from: string, to: string): 'fromAfterTo' | 'tooLong' | null {
+  const span = daysBetween(from, to);
+  return span < 0 ? 'fromAfterTo' : span > MAX_PERIOD_DAYS ? 'tooLong' : null;
+}
 
 /** A named period around today: weeks run Monday–Sunday. */
 export function periodOf(name: PeriodName, today: string): { from: string; to: string } {
@@ -173,12 +184,9 @@ export function parsePeriod(text: string, today: string): { from: string; to: st
     上月: 'lastMonth',
   };
   const key = text.trim();
-  const name =
-    named[key] ??
-    (['thisWeek', 'lastWeek', 'thisMonth', 'lastMonth'].includes(key) ? (key as PeriodName) : null);
+  const name = named[key] ?? PERIOD_NAMES.find((n) => n === key);
   if (name) return periodOf(name, today);
   const m = /^(\d{4}-\d{2}-\d{2})\s*(?:~|～|至|to|—|–|\s-\s)\s*(\d{4}-\d{2}-\d{2})$/.exec(key);
-  if (!m || !isValidYmd(m[1]) || !isValidYmd(m[2]) || m[1]! > m[2]!) return null;
-  if (dayNumber(m[2]!) - dayNumber(m[1]!) > 366) return null;
+  if (!m || !isValidYmd(m[1]) || !isValidYmd(m[2]) || periodProblem(m[1]!, m[2]!)) return null;
   return { from: m[1]!, to: m[2]! };
 }

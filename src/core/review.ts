@@ -2,7 +2,8 @@
 // raised and how fast they were answered, decisions and deliverables, and each owner's daily-update discipline.
 import type { WorkingDays } from './calendar';
 import { addDays, minuteOfDay, type OffsetFn, ymdOf } from './dates';
-import type { ProgressLogEntry } from './digest';
+import { type ProgressLogEntry, repliesTo } from './digest';
+import { groupBy } from './group';
 import { decodeTaskGuard } from './guard';
 import type { Member, SubtaskRecord, SyncRecordRow, TaskRecord } from './records';
 
@@ -16,6 +17,7 @@ export interface ReviewInput {
   /** Live and archived rows together. */
   tasks: TaskRecord[];
   subtasks: SubtaskRecord[];
+  /** In the order written: archived records first, then live ones, each in sheet order. */
   sync: SyncRecordRow[];
   log: ProgressLogEntry[];
 }
@@ -88,29 +90,19 @@ export function computeReview(input: ReviewInput): ReviewData {
   };
 }
 
-function pushTo<T>(map: Map<string, T[]>, key: string, item: T): void {
-  const list = map.get(key);
-  if (list) list.push(item);
-  else map.set(key, [item]);
-}
-
-/** Problems raised in the period: each new blocker text saved on a subtask, and each 问题 record. */
+/** Problems raised in the period: each new blocker text saved on a subtask, and each 问题 record on a task. */
 function problemsOf(input: ReviewInput): ReviewProblem[] {
   const { from, to, offset, wd } = input;
   const ownerOf = new Map(input.subtasks.map((s) => [s.id, s.owner]));
-  const syncByTask = new Map<string, SyncRecordRow[]>();
-  for (const r of input.sync) pushTo(syncByTask, r.taskId, r);
-  const answer = (taskId: string, raisedBy: string, raisedOn: string, afterRow: number) => {
-    const replies = (syncByTask.get(taskId) ?? []).filter(
-      (r) => r.raisedBy !== raisedBy && r.date !== null && r.date >= raisedOn && r.row > afterRow,
-    );
+  const syncByTask = groupBy(input.sync, (r) => r.taskId);
+  /** The earliest reply's date (SPEC §6 rule, shared with the daily jobs) and the working days it took. */
+  const answer = (taskId: string, raisedBy: string, raisedOn: string, record?: SyncRecordRow) => {
+    const replies = repliesTo(syncByTask, { taskId, raisedBy, day: raisedOn, record });
     const first = replies.map((r) => r.date!).sort()[0] ?? null;
     return { answeredOn: first, workingDaysToAnswer: first === null ? null : wd.between(raisedOn, first) };
   };
   const out: ReviewProblem[] = [];
-  const bySubtask = new Map<string, ProgressLogEntry[]>();
-  for (const e of input.log) pushTo(bySubtask, e.subtaskId, e);
-  for (const [subtaskId, entries] of bySubtask) {
+  for (const [subtaskId, entries] of groupBy(input.log, (e) => e.subtaskId)) {
     let previous = '';
     for (const e of [...entries].sort((a, b) => a.at - b.at)) {
       const raisedOn = ymdOf(e.at, offset);
@@ -122,21 +114,21 @@ function problemsOf(input: ReviewInput): ReviewProblem[] {
           text: e.blockers,
           raisedBy,
           raisedOn,
-          ...answer(e.taskId, raisedBy, raisedOn, 0),
+          ...answer(e.taskId, raisedBy, raisedOn),
         });
       }
       previous = e.blockers;
     }
   }
   for (const r of input.sync) {
-    if (r.kind !== 'problem' || !inPeriod(r.date, from, to)) continue;
+    if (r.kind !== 'problem' || !r.taskId || !inPeriod(r.date, from, to)) continue;
     out.push({
       taskId: r.taskId,
       subtaskId: null,
       text: r.content,
       raisedBy: r.raisedBy,
       raisedOn: r.date!,
-      ...answer(r.taskId, r.raisedBy, r.date!, r.row),
+      ...answer(r.taskId, r.raisedBy, r.date!, r),
     });
   }
   return out.sort((a, b) => (a.raisedOn < b.raisedOn ? -1 : a.raisedOn > b.raisedOn ? 1 : 0));

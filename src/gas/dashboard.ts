@@ -1,5 +1,7 @@
 // The 看板 / Dashboard sheet: refreshed in one block from one computation, with its charts kept over the ranges it writes.
+
 import { type ChartSpec, computeDashboard, layoutDashboard } from '../core/dashboard';
+import { stampOf } from '../core/dates';
 import type { DigestInput } from '../core/digest';
 import { type Locale, pick } from '../core/locale';
 import { t } from '../core/strings';
@@ -7,7 +9,7 @@ import { DASHBOARD_NAME } from '../core/templates';
 import { writeGrid } from './report-sheet';
 import { openClock, openSession } from './session';
 import { writeDashboardCharts } from './settings';
-import { readSnapshot, stampOf } from './snapshot';
+import { readSnapshot } from './snapshot';
 import { tellUser } from './ui';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

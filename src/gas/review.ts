@@ -1,16 +1,17 @@
 // The review report (阶段性进度复盘) for a week, a month or any range, archived tasks included; and the retrospective
 // conclusions initiators record into a completed task's 备注, from the sidebar or the report sheet.
+import { stampOf } from '../core/dates';
 import { readSubtasks, readSyncRecords, readTasks } from '../core/records';
 import { notesWithRetro, retroRefusal } from '../core/retrospective';
 import { computeReview } from '../core/review';
-import { layoutReview, parsePeriod, reviewSheetName } from '../core/review-layout';
+import { layoutReview, parsePeriod, periodProblem, reviewSheetName } from '../core/review-layout';
 import { parseOrThrow, retrospectiveSchema, reviewSchema } from '../core/schemas';
 import { t } from '../core/strings';
 import { assertOnTeam, isManager, isUnknown } from '../core/workflow';
 import { lockedAction } from './lock';
 import { NEW_SHEET_SIZE, writeGrid } from './report-sheet';
 import { type ActionSession, openSession } from './session';
-import { readSnapshot, stampOf } from './snapshot';
+import { readSnapshot } from './snapshot';
 import { logWorkflowRecord } from './sync-log';
 import { readTable, writeCells } from './tables';
 import { tellUser } from './ui';
@@ -25,6 +26,9 @@ export interface ReviewResult {
   mailNote: string;
 }
 
+/** A period to review, and whether to email the 主管s. */
+type ReviewRequest = { from: string; to: string; email?: boolean | undefined };
+
 /** generateReview({ from, to, email? }); from the menu (no argument) it asks for the period. */
 export function generateReview(input?: {
   from?: unknown;
@@ -33,20 +37,28 @@ export function generateReview(input?: {
 }): ReviewResult | null {
   const s = openSession();
   assertOnTeam(s.actor, s.locale);
-  const asked = input === undefined ? askPeriod(s) : null;
-  if (input === undefined && !asked) return null;
-  const { from, to, email } = asked ?? parseOrThrow(reviewSchema, input, s.locale);
-  const period = parsePeriod(`${from}~${to}`, s.today);
-  if (!period) throw new Error(t('review.badPeriod', s.locale, { text: `${from}~${to}` }));
+  const fromMenu = input === undefined;
+  const request = fromMenu ? askPeriod(s) : checkedPeriod(s, input);
+  if (!request) return null;
+  const { from, to, email } = request;
   if (email === true && !mayMailReview(s)) throw new Error(t('review.mailNotAllowed', s.locale));
-  const result = writeReview(s, period.from, period.to);
+  const result = writeReview(s, from, to);
   if (email === true) Object.assign(result, mailManagers(s, result));
   // From the sidebar the result is shown there; an alert would hold the call until someone closed it.
-  if (asked) tellUser(t('menu.review', s.locale), t('review.done', s.locale, { sheet: result.sheet }));
+  if (fromMenu) tellUser(t('menu.review', s.locale), t('review.done', s.locale, { sheet: result.sheet }));
   return result;
 }
 
-function askPeriod(s: ActionSession): { from: string; to: string; email?: boolean } | null {
+/** The sidebar's request: the shared schema, then the period rule (forwards, at most a year). */
+function checkedPeriod(s: ActionSession, input: unknown): ReviewRequest {
+  const request = parseOrThrow(reviewSchema, input, s.locale);
+  if (periodProblem(request.from, request.to))
+    throw new Error(t('review.badPeriod', s.locale, { text: `${request.from}~${request.to}` }));
+  return request;
+}
+
+/** The menu's prompt: a period name (本周, 上周…) or a typed range, parsed once. */
+function askPeriod(s: ActionSession): ReviewRequest | null {
   const ui = SpreadsheetApp.getUi();
   const answer = ui.prompt(t('menu.review', s.locale), t('review.ask', s.locale), ui.ButtonSet.OK_CANCEL);
   if (answer.getSelectedButton() !== ui.Button.OK) return null;
@@ -71,7 +83,8 @@ function writeReview(s: ActionSession, from: string, to: string): ReviewResult {
     members: s.members,
     tasks: [...input.tasks, ...readTasks(ao.values, ao.cols, s)],
     subtasks: [...input.subtasks, ...readSubtasks(ap.values, ap.cols, s)],
-    sync: [...input.sync, ...readSyncRecords(as.values, as.cols, s)],
+    // Archived records were written before the live ones: in this order, a reply comes after its problem.
+    sync: [...readSyncRecords(as.values, as.cols, s), ...input.sync],
     log: input.log,
   });
   const name = reviewSheetName(from, to, s.locale);

@@ -1,6 +1,5 @@
 // The review report form (阶段性复盘): quick periods or a custom range, generateReview, then the sheet name and counts.
-import { dayNumber } from '../core/dates';
-import { type PeriodName, periodOf } from '../core/review-layout';
+import { PERIOD_NAMES, type PeriodName, periodOf, periodProblem } from '../core/review-layout';
 import { reviewSchema, type Validated, validate } from '../core/schemas';
 import type { ReviewResult } from '../gas/review';
 import type { Ctx } from './context';
@@ -8,7 +7,6 @@ import { button, h } from './dom';
 import { ErrorView, type Field, field, input, onSubmit, say, submitBar } from './form';
 import { callServer } from './rpc';
 
-const PERIODS: PeriodName[] = ['thisWeek', 'lastWeek', 'thisMonth', 'lastMonth'];
 const COUNTS = ['completed', 'started', 'overdue', 'carriedOver', 'problems'] as const;
 
 type ReviewInput = { from: string; to: string; email?: boolean | undefined };
@@ -24,7 +22,7 @@ export function reviewForm(ctx: Ctx): HTMLElement {
     to: field(t('field.to'), to, { required: true }),
   };
 
-  const quick = PERIODS.map((name) =>
+  const quick = PERIOD_NAMES.map((name) =>
     button(t(`period.${name}`), () => choose(name), {
       class: 'secondary chip',
       'aria-pressed': 'false',
@@ -33,7 +31,7 @@ export function reviewForm(ctx: Ctx): HTMLElement {
   );
   function choose(name: PeriodName | null): void {
     quick.forEach((b, i) => {
-      b.setAttribute('aria-pressed', String(PERIODS[i] === name));
+      b.setAttribute('aria-pressed', String(PERIOD_NAMES[i] === name));
     });
     if (name === null) return;
     const period = periodOf(name, ctx.model.today);
@@ -94,9 +92,11 @@ export function reviewForm(ctx: Ctx): HTMLElement {
       locale,
     );
     if (!checked.ok) return checked;
-    const span = dayNumber(checked.value.to) - dayNumber(checked.value.from);
-    if (span < 0) return { ok: false, errors: [{ path: 'to', message: t('msg.fromAfterTo') }] };
-    if (span > 366) return { ok: false, errors: [{ path: 'to', message: t('msg.periodTooLong') }] };
+    const problem = periodProblem(checked.value.from, checked.value.to);
+    if (problem) {
+      const message = t(problem === 'fromAfterTo' ? 'msg.fromAfterTo' : 'msg.periodTooLong');
+      return { ok: false, errors: [{ path: 'to', message }] };
+    }
     emailAsked = checked.value.email === true;
     return checked;
   }

@@ -7,11 +7,14 @@ import {
   escalations,
   memberDigests,
   openProblems,
+  repliesTo,
   rollCalls,
   teamDigests,
 } from '../../src/core/digest';
+import { groupBy } from '../../src/core/group';
 import { encodeTaskGuard } from '../../src/core/guard';
 import type { Member, SubtaskRecord, SyncRecordRow, TaskRecord } from '../../src/core/records';
+import { computeReview } from '../../src/core/review';
 
 const offset = () => 480;
 const wd = workingDays({ kind: 'cn', extraHolidays: [], extraWorkdays: [] });
@@ -173,7 +176,9 @@ describe('open problems', () => {
   ];
 
   it('date from when the blockers were first saved, and go to the initiator, owner and collaborators but the raiser', () => {
-    const [p] = openProblems(input({ tasks, subtasks: [blocked], log }));
+    const problems = openProblems(input({ tasks, subtasks: [blocked], log }));
+    expect(problems).toHaveLength(1);
+    const [p] = problems;
     expect(p).toMatchObject({
       subtaskId: 'A2024-001-01',
       raisedBy: '甲',
@@ -204,13 +209,101 @@ describe('open problems', () => {
 
   it('include 问题 records of the Sync Log until someone else answers below them', () => {
     const problem = syncRecord({ kind: 'problem', raisedBy: '乙', row: 5, date: '2024-10-15' });
-    const [p] = openProblems(input({ tasks, sync: [problem] }));
+    const problems = openProblems(input({ tasks, sync: [problem] }));
+    expect(problems).toHaveLength(1);
+    const [p] = problems;
     expect(p).toMatchObject({ source: 'sync', raisedBy: '乙', hours: 33, to: ['组长', '甲'] });
     expect(
       openProblems(
         input({ tasks, sync: [problem, syncRecord({ row: 6, raisedBy: '甲', date: '2024-10-16' })] }),
       ),
     ).toEqual([]);
+  });
+});
+
+describe('replies to a problem', () => {
+  const byTask = (sync: SyncRecordRow[]) => groupBy(sync, (r) => r.taskId);
+
+  it('never pair records without a task: a task-less 问题 record is not answered by a later task-less record', () => {
+    const problem = syncRecord({ kind: 'problem', taskId: '', raisedBy: '乙', row: 5, date: '2024-10-15' });
+    const other = syncRecord({ taskId: '', raisedBy: '组长', row: 6, date: '2024-10-16' });
+    expect(
+      repliesTo(byTask([problem, other]), { taskId: '', raisedBy: '乙', day: '2024-10-15', record: problem }),
+    ).toEqual([]);
+    const review = computeReview({
+      from: '2024-10-14',
+      to: '2024-10-20',
+      today: '2024-10-21',
+      offset,
+      wd,
+      members: MEMBERS,
+      tasks: [task('A2024-001')],
+      subtasks: [],
+      sync: [problem, other],
+      log: [],
+    });
+    expect(review.problems).toEqual([]);
+  });
+
+  it('come after the problem in the order written, archived records before live ones, whatever their row numbers', () => {
+    // The archive holds the problem at row 9; the answer was written later, in the live sheet, at row 3.
+    const archived = syncRecord({
+      kind: 'problem',
+      raisedBy: '乙',
+      row: 9,
+      date: '2024-10-15',
+      content: '旧问题',
+    });
+    const live = syncRecord({ raisedBy: '组长', row: 3, date: '2024-10-16' });
+    // A live problem at row 12 is not answered by an archived record at row 20 written before it.
+    const liveProblem = syncRecord({
+      kind: 'problem',
+      raisedBy: '乙',
+      row: 12,
+      date: '2024-10-16',
+      content: '新问题',
+    });
+    const before = syncRecord({ raisedBy: '组长', row: 20, date: '2024-10-16' });
+    const review = computeReview({
+      from: '2024-10-14',
+      to: '2024-10-20',
+      today: '2024-10-21',
+      offset,
+      wd,
+      members: MEMBERS,
+      tasks: [task('A2024-001')],
+      subtasks: [],
+      sync: [archived, before, live, liveProblem],
+      log: [],
+    });
+    expect(review.problems.map((p) => [p.text, p.answeredOn, p.workingDaysToAnswer])).toEqual([
+      ['旧问题', '2024-10-16', 1],
+      ['新问题', null, null],
+    ]);
+    expect(
+      repliesTo(byTask([before, liveProblem]), {
+        taskId: 'A2024-001',
+        raisedBy: '乙',
+        day: '2024-10-16',
+        record: liveProblem,
+      }),
+    ).toEqual([]);
+  });
+
+  it('go to the audience named exactly: 王伟华 is not 王伟', () => {
+    const members = [...MEMBERS, member('王伟'), member('王伟华'), member('李四')];
+    const problem = syncRecord({
+      kind: 'problem',
+      raisedBy: '乙',
+      date: '2024-10-15',
+      audience: '王伟华、李四',
+    });
+    const problems = openProblems(input({ members, tasks: [task('A2024-001')], sync: [problem] }));
+    expect(problems).toHaveLength(1);
+    const [p] = problems;
+    expect(p!.to).toEqual(['组长', '甲', '王伟华', '李四']);
+    const digests = memberDigests(input({ members, tasks: [task('A2024-001')], sync: [problem] }));
+    expect(digests.map((d) => d.member.name)).not.toContain('王伟');
   });
 });
 
@@ -239,7 +332,9 @@ describe('team digest, roll call and escalation', () => {
   ];
 
   it('give each 主管 the counts, yesterday’s non-updaters and acceptances pending over 2 working days', () => {
-    const [d] = teamDigests(input({ tasks, subtasks }), ['x@example.com']);
+    const team = teamDigests(input({ tasks, subtasks }), ['x@example.com']);
+    expect(team).toHaveLength(1);
+    const [d] = team;
     expect(d!.manager.name).toBe('主管');
     expect(d!.counts).toEqual({
       not_started: 0,

@@ -2,7 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskRecord } from '../../src/core/records';
 import type { ReviewData } from '../../src/core/review';
-import { layoutReview, MAX_SECTION_ROWS, parsePeriod, periodOf } from '../../src/core/review-layout';
+import {
+  layoutReview,
+  MAX_SECTION_ROWS,
+  PERIOD_NAMES,
+  parsePeriod,
+  periodOf,
+  periodProblem,
+} from '../../src/core/review-layout';
 
 const task = (i: number, due: string | null): TaskRecord => ({
   row: i + 2,
@@ -52,6 +59,22 @@ describe('periods', () => {
     });
     for (const bad of ['2024-10-20~2024-10-14', '2024-02-30~2024-03-01', '2023-01-01~2024-10-01', '昨天', ''])
       expect(parsePeriod(bad, '2024-10-24'), bad).toBeNull();
+  });
+});
+
+describe('the period rule (shared by the menu, the sidebar and the server)', () => {
+  it('lets a period run forwards for at most 366 days', () => {
+    expect(periodProblem('2024-10-14', '2024-10-14')).toBeNull();
+    expect(periodProblem('2024-01-01', '2024-12-31')).toBeNull();
+    expect(periodProblem('2023-01-01', '2024-01-02')).toBeNull();
+    expect(periodProblem('2023-01-01', '2024-01-03')).toBe('tooLong');
+    expect(periodProblem('2024-10-20', '2024-10-14')).toBe('fromAfterTo');
+  });
+
+  it('names the periods the sidebar offers, each read back by parsePeriod', () => {
+    expect(PERIOD_NAMES).toEqual(['thisWeek', 'lastWeek', 'thisMonth', 'lastMonth']);
+    for (const name of PERIOD_NAMES)
+      expect(parsePeriod(name, '2024-10-24')).toEqual(periodOf(name, '2024-10-24'));
   });
 });
 

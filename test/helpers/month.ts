@@ -111,6 +111,8 @@ export interface MonthStats {
   accepted: string[];
   rejected: string[];
   cancelled: string[];
+  /** The day each task was accepted or cancelled by the generator (the sample's closed tasks: their 完成日期). */
+  closedOn: Record<string, string>;
   archived: string[];
 }
 
@@ -186,6 +188,8 @@ export function generateMonth(seed = 1): Month {
     accepted: [],
     rejected: [],
     cancelled: [],
+    // The sample's two 已完成 rows take their due date as 完成日期 (SPEC §2.7).
+    closedOn: { '产品迭代2024-001': '2024-10-30', '紧急任务2024-003': '2024-10-20' },
     archived: [],
   };
 
@@ -446,6 +450,7 @@ export function generateMonth(seed = 1): Month {
     t.status = 'done';
     t.decideOn = null;
     stats.accepted.push(t.id);
+    stats.closedOn[t.id] = today;
   };
 
   const cancel = (t: TaskModel) => {
@@ -458,6 +463,7 @@ export function generateMonth(seed = 1): Month {
     );
     t.status = 'cancelled';
     stats.cancelled.push(t.id);
+    stats.closedOn[t.id] = today;
   };
 
   const randomRecord = () => {

@@ -78,6 +78,8 @@ interface Task {
   completedOn: string | null;
   /** The creation date the product keeps in the hidden guard column (7th field), when the row has one. */
   created: string | null;
+  /** The day the generator created the task (its own record, independent of the product), for generated tasks. */
+  generatedOn: string | null;
   archived: boolean;
 }
 interface Subtask {
@@ -120,7 +122,12 @@ function createdOf(guard: unknown): string | null {
   }
 }
 
-const readTasks = (world: World, name: string, archived: boolean): Task[] =>
+const readTasks = (
+  world: World,
+  name: string,
+  archived: boolean,
+  generatedOn: Record<string, string>,
+): Task[] =>
   table(world, name).map((r) => ({
     id: text(r.get('任务ID')),
     name: text(r.get('任务名称')),
@@ -132,6 +139,7 @@ const readTasks = (world: World, name: string, archived: boolean): Task[] =>
     status: text(r.get('当前状态')),
     completedOn: ymdOf(r.get('完成日期')),
     created: createdOf(r.get('守护值')),
+    generatedOn: generatedOn[text(r.get('任务ID'))] ?? null,
     archived,
   }));
 
@@ -187,14 +195,14 @@ interface Workbook {
   team: { name: string; email: string }[];
 }
 
-function readWorkbook(world: World): Workbook {
+function readWorkbook(world: World, generatedOn: Record<string, string>): Workbook {
   const live = {
-    tasks: readTasks(world, '部门任务总览表', false),
+    tasks: readTasks(world, '部门任务总览表', false, generatedOn),
     subtasks: readSubtasks(world, '任务执行进度跟踪表'),
     sync: readSync(world, '信息同步共享记录表', false),
   };
   const archived = {
-    tasks: readTasks(world, '归档-部门任务总览表', true),
+    tasks: readTasks(world, '归档-部门任务总览表', true, generatedOn),
     subtasks: readSubtasks(world, '归档-任务执行进度跟踪表'),
     sync: readSync(world, '归档-信息同步共享记录表', true),
   };
@@ -364,11 +372,11 @@ function expectedReview(wb: Workbook, from: string, to: string) {
     (t.status === '已完成' || t.status === '已取消') && t.completedOn !== null && t.completedOn <= to;
   // Open at the end of the period: not closed by then. Cancelling after the period does not reach back into it.
   const openAtEnd = (t: Task) => !closedBy(t) && !(t.status === '已取消' && t.completedOn === null);
-  // Existed by the end of the period: created by then (the date kept in the guard); rows without one — the sample's,
-  // typed in — count when updated by then or due on or after the period's start.
+  // Existed by the end of the period: created by then (the generator's own record); the sample's rows, typed in,
+  // count when updated by then or due on or after the period's start.
   const existedBy = (t: Task) =>
-    t.created !== null
-      ? t.created <= to
+    t.generatedOn !== null
+      ? t.generatedOn <= to
       : (firstLogDay.get(t.id) ?? '9999') <= to || (t.due !== null && t.due >= from);
 
   const completed = tasks.filter((t) => t.status === '已完成' && inPeriod(t.completedOn));
@@ -379,18 +387,23 @@ function expectedReview(wb: Workbook, from: string, to: string) {
   const overdue = tasks.filter((t) => t.due !== null && t.due >= from && t.due <= lastMissed && openAtEnd(t));
   const carriedOver = tasks.filter((t) => openAtEnd(t) && existedBy(t));
 
-  // Problems: each new blocker text in a subtask's log, and each 问题 record; answered by the first later record on
-  // the task by someone else.
+  // Problems: each new blocker text in a subtask's log, and each 问题 record on a task; answered by the first later
+  // record on the task by someone else. A 问题 record's answer was written after it: further down its own sheet, or
+  // in the live sheet when it is archived (the archive's records were written before the live ones; row numbers of
+  // different sheets say nothing). Records without a task neither raise nor answer problems.
   const ownerOf = new Map(subtasks.map((s) => [s.id, s.owner]));
-  const answer = (taskId: string, raisedBy: string, raisedOn: string, afterRow: number) => {
+  const writtenAfter = (r: SyncRecord, problem: SyncRecord | null) =>
+    problem === null || (r.archived === problem.archived ? r.row > problem.row : problem.archived);
+  const answer = (taskId: string, raisedBy: string, raisedOn: string, problem: SyncRecord | null) => {
     const dates = sync
       .filter(
         (r) =>
+          taskId !== '' &&
           r.taskId === taskId &&
           r.raisedBy !== raisedBy &&
           r.date !== null &&
           r.date >= raisedOn &&
-          r.row > afterRow,
+          writtenAfter(r, problem),
       )
       .map((r) => r.date!)
       .sort();
@@ -410,21 +423,21 @@ function expectedReview(wb: Workbook, from: string, to: string) {
           text: e.blockers,
           raisedBy,
           raisedOn: e.day,
-          ...answer(e.taskId, raisedBy, e.day, 0),
+          ...answer(e.taskId, raisedBy, e.day, null),
         });
       }
       previous = e.blockers;
     }
   }
   for (const r of sync) {
-    if (r.kind !== '问题' || !inPeriod(r.date)) continue;
+    if (r.kind !== '问题' || r.taskId === '' || !inPeriod(r.date)) continue;
     problems.push({
       taskId: r.taskId,
       subtaskId: '',
       text: r.content,
       raisedBy: r.raisedBy,
       raisedOn: r.date!,
-      ...answer(r.taskId, r.raisedBy, r.date!, r.row),
+      ...answer(r.taskId, r.raisedBy, r.date!, r),
     });
   }
 
@@ -550,7 +563,7 @@ describe('dashboard and review after a generated month of activity', () => {
       reviews.set(p.name, { result, rows: rowsOf(world, result.sheet) });
     }
     expect(world.clock.now).toBe(Date.parse('2024-11-06T10:00:00+08:00'));
-    wb = readWorkbook(world);
+    wb = readWorkbook(world, month.stats.createdOn);
     dashboard = rowsOf(world, '看板');
   });
 
@@ -578,12 +591,37 @@ describe('dashboard and review after a generated month of activity', () => {
     expect(wb.live.tasks.filter((t) => archivedIds.has(t.id))).toEqual([]);
     expect(wb.live.subtasks.filter((x) => archivedIds.has(x.taskId))).toEqual([]);
     expect(wb.live.sync.filter((x) => archivedIds.has(x.taskId))).toEqual([]);
+    // The archive holds exactly the tasks the generator closed at least 3 working days before the run on 2024-11-05.
+    const due = Object.entries(s.closedOn)
+      .filter(([, day]) => workingDaysBetween(day, '2024-11-05') >= 3)
+      .map(([id]) => id)
+      .sort();
+    expect(due.length).toBeGreaterThan(3);
+    expect(s.archived).toEqual(due);
     expect(
       wb.all.tasks
         .filter((t) => t.archived)
         .map((t) => t.id)
         .sort(),
-    ).toEqual(s.archived);
+    ).toEqual(due);
+    // Each closed task's 完成日期 is the day the generator closed it.
+    for (const t of wb.all.tasks.filter((x) => x.status === '已完成' || x.status === '已取消'))
+      expect(t.completedOn, t.id).toBe(s.closedOn[t.id]);
+    expect(Object.keys(s.closedOn).sort()).toEqual(
+      wb.all.tasks
+        .filter((x) => x.status === '已完成' || x.status === '已取消')
+        .map((t) => t.id)
+        .sort(),
+    );
+    // The creation date the product keeps in its guard is the day the generator created the task.
+    expect(s.tasksCreated.length).toBeGreaterThan(0);
+    for (const id of s.tasksCreated) {
+      const t = wb.all.tasks.find((x) => x.id === id);
+      expect(t, id).toBeDefined();
+      expect(t!.created, id).toBe(s.createdOn[id]);
+    }
+    for (const t of wb.all.tasks.filter((x) => x.created !== null))
+      expect(s.createdOn[t.id], t.id).toBeDefined();
     // Archived: closed, and closed at least 3 working days before the run on 2024-11-05.
     for (const t of wb.all.tasks.filter((x) => x.archived)) {
       expect(['已完成', '已取消']).toContain(t.status);
@@ -659,9 +697,11 @@ describe('dashboard and review after a generated month of activity', () => {
       const trendTitle = locate(dashboard, '近 14 天进度更新');
       const col = (c: number) => c + 1;
       const row = (r: number) => r + 1;
+      // The workload chart may reserve spare rows below the owners (the team can grow); the other tables are fixed.
       const want = [
         {
           type: 'BAR',
+          spareRows: true,
           title: '负责人工作量',
           // Owner names, open and overdue subtasks: the header and every owner row.
           rect: {
@@ -673,11 +713,13 @@ describe('dashboard and review after a generated month of activity', () => {
         },
         {
           type: 'COLUMN',
+          spareRows: false,
           title: '按任务类型统计状态',
           rect: { r1: row(byType.headerRow), r2: row(byType.firstRow + 2), c1: 1, c2: 6 },
         },
         {
           type: 'LINE',
+          spareRows: false,
           title: '近 14 天进度更新',
           rect: {
             r1: row(trendTitle.r + 1),
@@ -694,13 +736,17 @@ describe('dashboard and review after a generated month of activity', () => {
         const [range] = chart!.ranges;
         expect(range!.r1, `${w.type} first row`).toBe(w.rect.r1);
         expect(range!.c1, `${w.type} first column`).toBe(w.rect.c1);
-        expect(range!.r2, `${w.type} last row`).toBeGreaterThanOrEqual(w.rect.r2);
-        expect(range!.c2, `${w.type} last column`).toBeGreaterThanOrEqual(w.rect.c2);
+        expect(chart!.ranges, `${w.type} ranges`).toHaveLength(1);
+        if (w.spareRows) expect(range!.r2, `${w.type} last row`).toBeGreaterThanOrEqual(w.rect.r2);
+        else expect(range!.r2, `${w.type} last row`).toBe(w.rect.r2);
+        expect(range!.c2, `${w.type} last column`).toBe(w.rect.c2);
+        // Any spare rows below the table are empty, not another table's figures.
+        for (let r = w.rect.r2 + 1; r <= range!.r2; r++)
+          expect(
+            isBlank((dashboard[r - 1] ?? []).slice(range!.c1 - 1, range!.c2)),
+            `${w.type} row ${r}`,
+          ).toBe(true);
       }
-      // The workload chart's spare rows below the owners are empty, not another table's figures.
-      const bar = sheet.charts.find((c) => c.type === 'BAR')!.ranges[0]!;
-      for (let r = row(owners.firstRow + owners.body.length); r <= bar.r2; r++)
-        expect(isBlank((dashboard[r - 1] ?? []).slice(bar.c1 - 1, bar.c2)), `row ${r}`).toBe(true);
     });
   });
 
@@ -741,7 +787,9 @@ describe('dashboard and review after a generated month of activity', () => {
       expect(expected.overdue.length).toBeGreaterThan(0);
       expect(expected.carriedOver.length).toBeGreaterThan(0);
       // Tasks created after the period are not carried over from it, though they are open and due in or after it.
-      const later = wb.all.tasks.filter((t) => t.created !== null && t.created > to && t.status !== '已取消');
+      const later = wb.all.tasks.filter(
+        (t) => t.generatedOn !== null && t.generatedOn > to && t.status !== '已取消',
+      );
       if (to < '2024-11-01') expect(later.length).toBeGreaterThan(0);
       for (const t of later) expect(sortedIds(expected.carriedOver)).not.toContain(t.id);
       // A task due on the last day of a period and not finished by then was overdue in that period (the next

@@ -41,6 +41,22 @@ describe('the dashboard sheet', () => {
     }
   });
 
+  it('charts status by type over exactly the type table: its header and one row per task type', () => {
+    const world = sampleWorld();
+    emulatorFor(world).callOk('refreshDashboard', [], ADMIN);
+    const [range] = dashboard(world).charts.find((c) => c.type === 'COLUMN')!.ranges;
+    const rows = texts(world).slice(range!.r1 - 1, range!.r2);
+    expect(rows.map((r) => r[0])).toEqual(['任务类型', '专项任务', '常规任务', '紧急任务']);
+    expect(rows[0]!.slice(range!.c1 - 1, range!.c2)).toEqual([
+      '任务类型',
+      '未开始',
+      '进行中',
+      '待验收',
+      '已完成',
+      '已取消',
+    ]);
+  });
+
   it('refreshes again in ≤ 15 Sheets calls with one chart call, and puts back a chart someone deleted', () => {
     const world = sampleWorld();
     const emu = emulatorFor(world);
@@ -87,15 +103,22 @@ describe('the dashboard sheet', () => {
     const emu = emulatorFor(world);
     emu.callOk('installDailyJobs', [], ADMIN);
     const refreshed = () => texts(world)[1]?.[0] ?? '';
-    runDueTriggers(emu, at('2024-10-21 08:59', TZ), TZ);
+    /** Runs the firings due up to a Shanghai wall time; each must succeed. Returns how many ran. */
+    const fire = (wall: string) => {
+      const firings = runDueTriggers(emu, at(wall, TZ), TZ);
+      for (const f of firings)
+        expect(f.result.ok, `${f.handler} at ${f.at}: ${f.result.error?.message}`).toBe(true);
+      return firings.length;
+    };
+    fire('2024-10-21 08:59');
     expect(refreshed()).not.toContain('2024-10-21');
-    runDueTriggers(emu, at('2024-10-21 10:30', TZ), TZ);
+    expect(fire('2024-10-21 10:30')).toBeGreaterThan(0);
     expect(refreshed()).toMatch(/2024-10-21 09:\d\d/);
     const first = refreshed();
     expect(world.outbox.length).toBeGreaterThan(0);
-    runDueTriggers(emu, at('2024-10-21 16:00', TZ), TZ);
+    expect(fire('2024-10-21 16:00')).toBeGreaterThan(0);
     expect(refreshed()).toBe(first);
-    runDueTriggers(emu, at('2024-10-22 10:00', TZ), TZ);
+    expect(fire('2024-10-22 10:00')).toBeGreaterThan(0);
     expect(refreshed()).toMatch(/2024-10-22 09:\d\d/);
   });
 

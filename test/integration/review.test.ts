@@ -115,6 +115,20 @@ describe('generateReview on the seed data', () => {
     expect(world.spreadsheet.sheets).toHaveLength(sheets);
   });
 
+  it('leaves out a 问题 record with no task: no record can answer it, least of all one without a task', () => {
+    const { world, emu } = setup();
+    const name = '复盘-2024-10-21~2024-10-27';
+    const problem = { topic: '会议室不够', content: '会议室不够用', kind: 'problem', audience: '全体' };
+    emu.callOk('addSyncRecord', [problem], ADMIN);
+    emu.callOk(
+      'addSyncRecord',
+      [{ topic: '周会', content: '已另约', kind: 'progress', audience: '全体' }],
+      MING,
+    );
+    emu.callOk('generateReview', [{ from: '2024-10-21', to: '2024-10-27' }], ADMIN);
+    expect(section(world, '本期提出的问题及响应', name).flat()).not.toContain('会议室不够用');
+  });
+
   it('from the sidebar returns the result without an alert, and regenerating rewrites the same sheet', () => {
     const { world, emu } = setup();
     emu.callOk('generateReview', [{ from: '2024-10-14', to: '2024-10-20' }], ADMIN);
@@ -243,5 +257,27 @@ describe('conclusions typed into the report', () => {
     const before = JSON.stringify(cells(world, OV));
     applyUserEdit(emu, { sheet: WEEK, a1: `B${row}`, value: '改名', user: WEI });
     expect(JSON.stringify(cells(world, OV))).toBe(before);
+  });
+});
+
+describe('conclusions typed into the report, into 备注 as written', () => {
+  it('keeps 备注 that begins with "- " exactly, with no apostrophe added', () => {
+    const { world, emu } = setup();
+    emu.callOk('generateReview', [{ from: '2024-10-14', to: '2024-10-20' }], ADMIN);
+    const ov = sheetState(world, OV);
+    const taskRow = ov.rows.findIndex((r) => r[0] === '紧急任务2024-003');
+    ov.rows[taskRow]![ov.rows[0]!.indexOf('备注(验收标准/问题记录)')] = '- 根因:配置错误';
+    const rows = sheetState(world, WEEK).rows;
+    const row = rows.findIndex((r) => r[0] === '紧急任务2024-003') + 1;
+    const col = rows.find((r) => r.includes('复盘结论(发起人填写,自动记入备注)'))!.length;
+    const r = applyUserEdit(emu, {
+      sheet: WEEK,
+      a1: `${String.fromCharCode(64 + col)}${row}`,
+      value: '- 加监控',
+      user: WEI,
+    });
+    expect(r.triggers.every((t) => t.ok)).toBe(true);
+    expect(notesOf(world, '紧急任务2024-003')).toBe('- 根因:配置错误\n复盘(2024-10-24):- 加监控');
+    expect(world.executions.filter((x) => x.fn === 'handleEdit').at(-1)!.flushes).toBe(0);
   });
 });
