@@ -3,7 +3,15 @@ import { Status, type StatusCode } from './enums';
 import type { SubtaskGuard, TaskGuard } from './guard';
 import { type Bilingual, fill, type Locale, pick } from './locale';
 import type { SubtaskRecord, TaskRecord } from './records';
-import { type Action, type Actor, isManager, isUnknown, roleAllows, statusAllows } from './workflow';
+import {
+  type Actor,
+  actionBetween,
+  isManager,
+  isUnknown,
+  needsReason,
+  roleAllows,
+  roleDenial,
+} from './workflow';
 
 /** A guarded cell to restore, with the note that explains why. */
 export interface Revert {
@@ -49,7 +57,7 @@ const NOTES: Record<string, Bilingual> = {
   },
   role: {
     zh: '你无权将状态改为「{to}」({why});已恢复为「{value}」。',
-    en: 'You may not set the status to "{to}" ({why}); restored to "{value}".',
+    en: 'You may not set the status to "{to}": {why}; restored to "{value}".',
   },
   stranger: {
     zh: '你不在成员表中,不能修改此单元格;已恢复。',
@@ -57,34 +65,8 @@ const NOTES: Record<string, Bilingual> = {
   },
 };
 
-const WHY: Record<string, Bilingual> = {
-  start: {
-    zh: '只有任务相关的负责人、发起人或主管可以开始任务',
-    en: 'only the task owner, a subtask owner, the initiator or a manager may start it',
-  },
-  submit: { zh: '只有任务负责人可以提交验收', en: 'only the task owner may submit it for acceptance' },
-  accept: { zh: '只有发起人或主管可以验收', en: 'only the initiator or a manager may accept it' },
-};
-
 function note(key: string, locale: Locale, params: Record<string, string>): string {
   return fill(pick(NOTES[key]!, locale), params);
-}
-
-/** Which workflow action a status change is, or null when no action leads there directly. */
-function actionFor(
-  from: StatusCode | null,
-  to: StatusCode,
-): Exclude<Action, 'create'> | 'needsReason' | null {
-  if (to === 'in_progress' && from === 'not_started') return 'start';
-  if (to === 'pending_acceptance' && (from === 'not_started' || from === 'in_progress')) return 'submit';
-  if (to === 'done' && from === 'pending_acceptance') return 'accept';
-  if (
-    (to === 'in_progress' && from === 'pending_acceptance') ||
-    (to === 'cancelled' && from !== 'done' && from !== 'cancelled')
-  ) {
-    return 'needsReason';
-  }
-  return null;
 }
 
 /**
@@ -131,7 +113,7 @@ export function reviewTaskEdit(
   if (after.status !== before.status) {
     const from = before.status;
     const to = after.status;
-    const action = to === null ? null : actionFor(from, to);
+    const action = actionBetween(from, to);
     const beforeTask: TaskRecord = {
       ...after,
       initiator: before.initiator,
@@ -139,12 +121,11 @@ export function reviewTaskEdit(
       status: from,
     };
     if (stranger) revert('status', label(from), note('stranger', locale, {}));
-    else if (action === null || to === null)
+    else if (action === null)
       revert('status', label(from), note('transition', locale, { from: label(from), to: label(to) }));
-    else if (action === 'needsReason')
+    else if (needsReason(action))
       revert('status', label(from), note('needsReason', locale, { value: label(from) }));
     else if (
-      !statusAllows(action, from) ||
       !roleAllows(action, actor, {
         task: beforeTask,
         get subtasks() {
@@ -152,7 +133,7 @@ export function reviewTaskEdit(
         },
       })
     ) {
-      const why = pick(WHY[action] ?? WHY.accept!, locale);
+      const why = roleDenial(action, locale);
       revert('status', label(from), note('role', locale, { to: label(to), why, value: label(from) }));
     } else {
       guard.status = to;

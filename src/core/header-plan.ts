@@ -1,4 +1,5 @@
 // Reads a sheet's header row against its template: columns found (moves tolerated), safe repairs, or problems to report.
+import { cellText, isBlankRow, isDate } from './dates';
 import { ENUMS } from './enums';
 import { parseSubtaskId, parseTaskId } from './ids';
 import { columnLetter } from './letters';
@@ -20,12 +21,8 @@ export type HeaderPlan =
   | { action: 'insertRow'; positions: number[] }
   | { action: 'report'; problems: HeaderProblem[] };
 
-function isDateValue(v: unknown): boolean {
-  return Object.prototype.toString.call(v) === '[object Date]';
-}
-
 /** Whether a stored value could belong to the column (empty always fits). */
-export function valueFits(column: ColumnDef, v: unknown, locale: Locale): boolean {
+function valueFits(column: ColumnDef, v: unknown, locale: Locale): boolean {
   if (v === '' || v === null || v === undefined) return true;
   switch (column.type) {
     case 'taskId':
@@ -35,7 +32,7 @@ export function valueFits(column: ColumnDef, v: unknown, locale: Locale): boolea
       return parseSubtaskId(v) !== null;
     case 'date':
     case 'datetime':
-      return isDateValue(v);
+      return isDate(v);
     case 'percent':
       return typeof v === 'number' && v >= 0 && v <= 100;
     case 'enum':
@@ -53,8 +50,6 @@ function columnFits(column: ColumnDef, rows: unknown[][], col: number, locale: L
   return rows.every((row) => valueFits(column, row[col - 1], locale));
 }
 
-const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
-
 /**
  * Plans the header of one sheet from its current values (row 1 first). It never guesses: a cell is rewritten only
  * where every recognised header already sits at its template position and the column's data fits the template.
@@ -66,8 +61,8 @@ export function planHeader(
   sheetName: string,
 ): HeaderPlan {
   const expected = headersOf(def, locale);
-  const header = (values[0] ?? []).map(text);
-  const data = values.slice(1).filter((row) => row.some((v) => text(v) !== ''));
+  const header = (values[0] ?? []).map(cellText);
+  const data = values.slice(1).filter((row) => !isBlankRow(row));
   const templatePositions = expected.map((_, i) => i + 1);
   const problem = (
     key: Parameters<typeof t>[0],

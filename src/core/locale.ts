@@ -23,6 +23,11 @@ export function localeFromSpreadsheet(spreadsheetLocale: string): Locale {
   return spreadsheetLocale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
+/** The separator between names in a people list (and other short lists): 、 in Chinese, a comma in English. */
+export function peopleSeparator(locale: Locale): string {
+  return locale === 'en' ? ', ' : '、';
+}
+
 export function isLocale(v: unknown): v is Locale {
   return v === 'zh-CN' || v === 'en';
 }

@@ -4,6 +4,7 @@ import { isValidYmd } from './dates';
 import { Priority, SyncKind, TaskType } from './enums';
 import { isValidPrefix, parseSubtaskId, parseTaskId } from './ids';
 import { type Bilingual, fill, type Locale, pick } from './locale';
+import { type NumberSetting, SETTING_RANGES } from './settings';
 
 /** What the schemas need to know of the workbook: who is on the Team and the subtask limit. */
 export interface SchemaContext {
@@ -11,8 +12,8 @@ export interface SchemaContext {
   maxSubtasks: number;
 }
 
-export const SHORT_TEXT = 200;
-export const LONG_TEXT = 2000;
+const SHORT_TEXT = 200;
+const LONG_TEXT = 2000;
 
 const LABELS: Record<string, Bilingual> = {
   prefix: { zh: '项目简称', en: 'Project prefix' },
@@ -117,7 +118,7 @@ export function fieldLabel(path: string, locale: Locale): string {
 }
 
 /** All field errors as one readable message naming the fields: `负责人:必填;预期完成时间:须为有效日期`. */
-export function errorMessage(errors: FieldError[], locale: Locale): string {
+function errorMessage(errors: FieldError[], locale: Locale): string {
   const sep = locale === 'en' ? ': ' : ':';
   return errors
     .map((e) => `${fieldLabel(e.path, locale)}${sep}${e.message}`)
@@ -155,19 +156,23 @@ function people(ctx: SchemaContext) {
   );
 }
 
+/** The owner of a task or subtask is never also one of its collaborators. */
+const ownerNotCollaborator = () =>
+  z.superRefine((x: { owner: string; collaborators: string[] }, c) => {
+    if (x.collaborators.includes(x.owner)) {
+      c.issues.push({
+        code: 'custom',
+        input: x.collaborators,
+        path: ['collaborators'],
+        message: msg('ownerAsCollaborator'),
+      });
+    }
+  });
+
 function subtaskSchema(ctx: SchemaContext) {
-  return z.object({ name: required(SHORT_TEXT), owner: person(ctx), collaborators: people(ctx) }).check(
-    z.superRefine((s, c) => {
-      if (s.collaborators.includes(s.owner)) {
-        c.issues.push({
-          code: 'custom',
-          input: s.collaborators,
-          path: ['collaborators'],
-          message: msg('ownerAsCollaborator'),
-        });
-      }
-    }),
-  );
+  return z
+    .object({ name: required(SHORT_TEXT), owner: person(ctx), collaborators: people(ctx) })
+    .check(ownerNotCollaborator());
 }
 
 export function createTaskSchema(ctx: SchemaContext) {
@@ -190,18 +195,7 @@ export function createTaskSchema(ctx: SchemaContext) {
         [],
       ),
     })
-    .check(
-      z.superRefine((t, c) => {
-        if (t.collaborators.includes(t.owner)) {
-          c.issues.push({
-            code: 'custom',
-            input: t.collaborators,
-            path: ['collaborators'],
-            message: msg('ownerAsCollaborator'),
-          });
-        }
-      }),
-    );
+    .check(ownerNotCollaborator());
 }
 
 export const updateProgressSchema = z.object({
@@ -263,25 +257,26 @@ export function parseOrThrow<T>(schema: z.ZodMiniType<T>, input: unknown, locale
   return r.value;
 }
 
-const hour = () => z.int(msg('wrongType')).check(z.gte(0, msg('wrongType')), z.lte(23, msg('wrongType')));
-const minute = () => z.int(msg('wrongType')).check(z.gte(0, msg('wrongType')), z.lte(59, msg('wrongType')));
-const dayCount = (max: number) =>
-  z.int(msg('wrongType')).check(z.gte(0, msg('wrongType')), z.lte(max, msg('wrongType')));
+/** A numeric setting: optional, a whole number within its range (SETTING_RANGES). */
+const numberSetting = (key: NumberSetting) => {
+  const { min, max } = SETTING_RANGES[key];
+  return z.optional(
+    z.int(msg('wrongType')).check(z.gte(min, msg('wrongType')), z.lte(max, msg('wrongType'))),
+  );
+};
 const dates = () => z.array(ymd()).check(z.maxLength(366, msg('tooLong', { max: 366 })));
 
 /** saveSettings(partial): every field optional; the locale is chosen at setup and not changed here. */
 export const settingsPatchSchema = z.object({
-  digestHour: z.optional(hour()),
-  rollCallHour: z.optional(hour()),
-  rollCallMinute: z.optional(minute()),
-  escalationHour: z.optional(hour()),
-  escalationMinute: z.optional(minute()),
-  archiveHour: z.optional(hour()),
-  dueSoonDays: z.optional(dayCount(30)),
-  archiveDelayDays: z.optional(dayCount(60)),
-  maxSubtasks: z.optional(
-    z.int(msg('wrongType')).check(z.gte(1, msg('wrongType')), z.lte(3, msg('wrongType'))),
-  ),
+  digestHour: numberSetting('digestHour'),
+  rollCallHour: numberSetting('rollCallHour'),
+  rollCallMinute: numberSetting('rollCallMinute'),
+  escalationHour: numberSetting('escalationHour'),
+  escalationMinute: numberSetting('escalationMinute'),
+  archiveHour: numberSetting('archiveHour'),
+  dueSoonDays: numberSetting('dueSoonDays'),
+  archiveDelayDays: numberSetting('archiveDelayDays'),
+  maxSubtasks: numberSetting('maxSubtasks'),
   calendar: z.optional(z.enum(['cn', 'weekdays'], msg('badChoice'))),
   extraHolidays: z.optional(dates()),
   extraWorkdays: z.optional(dates()),

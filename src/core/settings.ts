@@ -45,10 +45,31 @@ export const DEFAULT_SETTINGS: Settings = {
 /** The one document property that holds the settings, as JSON. */
 export const SETTINGS_PROPERTY = 'taskSync.settings';
 
+/**
+ * The whole numbers each numeric setting may take, read by the save schema, the stored-settings reader and the
+ * sidebar alike. The roll call must land before the 17:00 deadline (SPEC §6), so its hour stops at 16.
+ */
+export const SETTING_RANGES = {
+  digestHour: { min: 0, max: 23 },
+  rollCallHour: { min: 0, max: 16 },
+  rollCallMinute: { min: 0, max: 59 },
+  escalationHour: { min: 0, max: 23 },
+  escalationMinute: { min: 0, max: 59 },
+  archiveHour: { min: 0, max: 23 },
+  dueSoonDays: { min: 0, max: 30 },
+  archiveDelayDays: { min: 0, max: 60 },
+  maxSubtasks: { min: 1, max: 3 },
+} as const satisfies Record<string, { min: number; max: number }>;
+
+export type NumberSetting = keyof typeof SETTING_RANGES;
+
 const YMD = /^\d{4}-\d{2}-\d{2}$/;
 
-function intIn(v: unknown, min: number, max: number, fallback: number): number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : fallback;
+/** The stored value of a numeric setting when it is a whole number in its range, else the default. */
+function numberSetting(raw: Record<string, unknown>, key: NumberSetting): number {
+  const v = raw[key];
+  const { min, max } = SETTING_RANGES[key];
+  return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : DEFAULT_SETTINGS[key];
 }
 
 /** Reads stored settings, keeping defaults wherever a stored value is missing or invalid. */
@@ -60,21 +81,20 @@ export function parseSettings(json: string | null | undefined): Settings {
   } catch {
     raw = {};
   }
-  const d = DEFAULT_SETTINGS;
   const dates = (v: unknown) =>
     Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && YMD.test(x)) : [];
   return {
     locale: isLocale(raw.locale) ? raw.locale : null,
     admin: typeof raw.admin === 'string' ? raw.admin : '',
-    digestHour: intIn(raw.digestHour, 0, 23, d.digestHour),
-    rollCallHour: intIn(raw.rollCallHour, 0, 23, d.rollCallHour),
-    rollCallMinute: intIn(raw.rollCallMinute, 0, 59, d.rollCallMinute),
-    escalationHour: intIn(raw.escalationHour, 0, 23, d.escalationHour),
-    escalationMinute: intIn(raw.escalationMinute, 0, 59, d.escalationMinute),
-    archiveHour: intIn(raw.archiveHour, 0, 23, d.archiveHour),
-    dueSoonDays: intIn(raw.dueSoonDays, 0, 30, d.dueSoonDays),
-    archiveDelayDays: intIn(raw.archiveDelayDays, 0, 60, d.archiveDelayDays),
-    maxSubtasks: intIn(raw.maxSubtasks, 1, 3, d.maxSubtasks),
+    digestHour: numberSetting(raw, 'digestHour'),
+    rollCallHour: numberSetting(raw, 'rollCallHour'),
+    rollCallMinute: numberSetting(raw, 'rollCallMinute'),
+    escalationHour: numberSetting(raw, 'escalationHour'),
+    escalationMinute: numberSetting(raw, 'escalationMinute'),
+    archiveHour: numberSetting(raw, 'archiveHour'),
+    dueSoonDays: numberSetting(raw, 'dueSoonDays'),
+    archiveDelayDays: numberSetting(raw, 'archiveDelayDays'),
+    maxSubtasks: numberSetting(raw, 'maxSubtasks'),
     calendar: raw.calendar === 'weekdays' ? 'weekdays' : 'cn',
     extraHolidays: dates(raw.extraHolidays),
     extraWorkdays: dates(raw.extraWorkdays),

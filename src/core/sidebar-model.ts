@@ -6,7 +6,16 @@ import type { Member, SubtaskRecord, TaskRecord } from './records';
 import { mayRecordRetro } from './retrospective';
 import type { Settings } from './settings';
 import { sidebarStrings } from './sidebar-strings';
-import { type Actor, isManager, isOpen, isOverdue, isUnknown, roleAllows, statusAllows } from './workflow';
+import {
+  type Actor,
+  isActive,
+  isManager,
+  isOpen,
+  isOverdue,
+  isUnknown,
+  roleAllows,
+  statusAllows,
+} from './workflow';
 
 export interface SidebarMember {
   name: string;
@@ -92,12 +101,18 @@ export interface ModelInput {
   settings: Settings;
 }
 
-/** Most urgent first: overdue, then by due date, then by ID. */
-function byUrgency(a: { overdue: boolean; due: string | null; id: string }, b: typeof a): number {
-  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
-  if ((a.due ?? '9') !== (b.due ?? '9')) return (a.due ?? '9') < (b.due ?? '9') ? -1 : 1;
-  return a.id < b.id ? -1 : 1;
+type Urgency = { overdue: boolean; due: string | null };
+
+/** Sorts most urgent first: overdue, then by due date, then by the ID `idOf` reads. */
+function byUrgency<T extends Urgency>(idOf: (item: T) => string): (a: T, b: T) => number {
+  return (a, b) => {
+    if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+    if ((a.due ?? '9') !== (b.due ?? '9')) return (a.due ?? '9') < (b.due ?? '9') ? -1 : 1;
+    return idOf(a) < idOf(b) ? -1 : 1;
+  };
 }
+const subtaskUrgency = byUrgency((s: SubtaskItem) => s.subtaskId);
+const taskUrgency = byUrgency((t: TaskItem) => t.taskId);
 
 /** The sidebar's lists stay small however large the workbook grows. */
 const LIST_LIMIT = 200;
@@ -109,10 +124,9 @@ export function buildSidebarModel(input: ModelInput): SidebarModel {
   const subtasksByTask = new Map<string, SubtaskRecord[]>();
   for (const s of subtasks) subtasksByTask.set(s.taskId, [...(subtasksByTask.get(s.taskId) ?? []), s]);
 
-  const subtaskItem = (s: SubtaskRecord): SubtaskItem & { id: string } => {
+  const subtaskItem = (s: SubtaskRecord): SubtaskItem => {
     const task = taskById.get(s.taskId);
     return {
-      id: s.id,
       subtaskId: s.id,
       taskId: s.taskId,
       taskName: task?.name ?? '',
@@ -129,19 +143,15 @@ export function buildSidebarModel(input: ModelInput): SidebarModel {
       taskStatus: task?.status ?? null,
     };
   };
-  const strip = <T extends { id: string }>({ id: _id, ...rest }: T): Omit<T, 'id'> => rest;
 
-  const open = subtasks.filter((s) => {
-    const task = taskById.get(s.taskId);
-    return task !== undefined && isOpen(task) && task.status !== 'pending_acceptance';
-  });
+  const open = subtasks.filter((s) => isActive(taskById.get(s.taskId)));
   const mine =
     me === null
       ? []
       : open
           .filter((s) => s.owner === me)
           .map(subtaskItem)
-          .sort(byUrgency);
+          .sort(subtaskUrgency);
   const others =
     me === null && !isUnknown(actor)
       ? []
@@ -152,12 +162,11 @@ export function buildSidebarModel(input: ModelInput): SidebarModel {
             return isManager(actor) || isUnknown(actor) || task.owner === me || task.initiator === me;
           })
           .map(subtaskItem)
-          .sort(byUrgency);
+          .sort(subtaskUrgency);
 
-  const taskItem = (task: TaskRecord): TaskItem & { id: string } => {
+  const taskItem = (task: TaskRecord): TaskItem => {
     const subject = { task, subtasks: subtasksByTask.get(task.id) ?? [] };
     return {
-      id: task.id,
       taskId: task.id,
       name: task.name,
       initiator: task.initiator,
@@ -175,7 +184,7 @@ export function buildSidebarModel(input: ModelInput): SidebarModel {
   };
   const involved = tasks.filter((t) => me !== null && (t.owner === me || t.initiator === me));
   const myTasks = [
-    ...involved.filter(isOpen).map(taskItem).sort(byUrgency),
+    ...involved.filter(isOpen).map(taskItem).sort(taskUrgency),
     ...involved
       .filter((t) => !isOpen(t))
       .map(taskItem)
@@ -189,7 +198,7 @@ export function buildSidebarModel(input: ModelInput): SidebarModel {
         (isUnknown(actor) || (me !== null && (t.initiator === me || isManager(actor)))),
     )
     .map(taskItem)
-    .sort(byUrgency);
+    .sort(taskUrgency);
 
   return {
     me: {
@@ -204,11 +213,11 @@ export function buildSidebarModel(input: ModelInput): SidebarModel {
     today,
     members: input.members.map((m) => ({ name: m.name, email: m.email, role: m.role, group: m.group })),
     prefixes: prefixesOf([...tasks.map((t) => t.id), ...(input.archivedIds ?? [])]),
-    myOpenSubtasks: mine.slice(0, LIST_LIMIT).map(strip),
-    otherOpenSubtasks: others.slice(0, LIST_LIMIT).map(strip),
+    myOpenSubtasks: mine.slice(0, LIST_LIMIT),
+    otherOpenSubtasks: others.slice(0, LIST_LIMIT),
     missingToday: mine.filter((s) => !s.updatedToday).map((s) => s.subtaskId),
-    myTasks: myTasks.slice(0, LIST_LIMIT).map(strip),
-    awaitingMyAcceptance: awaiting.slice(0, LIST_LIMIT).map(strip),
+    myTasks: myTasks.slice(0, LIST_LIMIT),
+    awaitingMyAcceptance: awaiting.slice(0, LIST_LIMIT),
     openTasks: tasks
       .filter(isOpen)
       .slice(-LIST_LIMIT * 5)

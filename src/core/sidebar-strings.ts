@@ -41,8 +41,6 @@ const SIDEBAR_TEXTS = {
   'field.attachment': { zh: '附件/参考', en: 'Attachment / link' },
   'field.syncNotes': { zh: '备注', en: 'Notes' },
   'field.taskId': { zh: '关联任务', en: 'Related task' },
-  'field.reason': { zh: '原因', en: 'Reason' },
-  'field.note': { zh: '验收意见(可选)', en: 'Note (optional)' },
   'button.create': { zh: '创建任务', en: 'Create task' },
   'button.addSubtask': { zh: '添加子任务', en: 'Add subtask' },
   'button.removeSubtask': { zh: '删除', en: 'Remove' },
@@ -72,7 +70,6 @@ const SIDEBAR_TEXTS = {
     en: 'You ({email}) are not on the Team sheet; ask a manager to add you.',
   },
   'msg.fixErrors': { zh: '请先修正标出的字段', en: 'Please fix the marked fields' },
-  'msg.adminOnly': { zh: '只有管理员可以修改设置', en: 'Only the admin can change settings' },
   'msg.timeZone': { zh: '时区:{timeZone}', en: 'Time zone: {timeZone}' },
   'section.mySubtasks': { zh: '我的子任务', en: 'My subtasks' },
   'section.otherSubtasks': {

@@ -139,11 +139,6 @@ const TEXTS = {
     zh: '未知用户将子任务 {subtask} 的进度更新为 {progress}%',
     en: 'An unknown user set the progress of {subtask} to {progress}%',
   },
-  'sync.editTopic': { zh: '直接编辑:{task}', en: 'Direct edit: {task}' },
-  'sync.editContent': {
-    zh: '未知用户将「{column}」改为「{value}」',
-    en: 'An unknown user changed "{column}" to "{value}"',
-  },
   'edit.unknownPeople': { zh: '不在成员表中:{names}', en: 'Not on the Team sheet: {names}' },
   'edit.badId': { zh: '「{id}」不是有效的 ID 格式', en: '"{id}" is not a valid ID' },
   'edit.duplicateId': { zh: '「{id}」与第 {row} 行重复', en: '"{id}" duplicates row {row}' },
@@ -260,8 +255,7 @@ export function t(key: TextKey, locale: Locale, params: Record<string, string | 
 }
 
 /** Said before the settings (and so the locale) can be read: both languages, as the lock comes first. */
-export const BUSY_MESSAGE =
-  '另一项操作正在进行,请稍后重试(你填写的内容仍保留在表单中)。Another change is in progress; please try again in a moment (your input is still in the form).';
+export const BUSY_MESSAGE = `${TEXTS['error.busy'].zh} ${TEXTS['error.busy'].en}`;
 
 /** Every description Task Sync gives its protections, in both locales (to recognise its own). */
 export function isOwnProtectionDescription(description: string): boolean {

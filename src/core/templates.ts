@@ -297,11 +297,6 @@ export function headersOf(def: SheetDef, locale: Locale): string[] {
   return def.columns.map((c) => pick(c.header, locale));
 }
 
-/** The separator between names in a people list: 、 in Chinese, a comma in English. */
-export function peopleSeparator(locale: Locale): string {
-  return locale === 'en' ? ', ' : '、';
-}
-
 /** Splits a people cell on any of the separators people actually type. */
 export function splitPeople(text: unknown): string[] {
   if (typeof text !== 'string') return [];

@@ -27,6 +27,10 @@ const DENIALS: Record<string, Bilingual> = {
     zh: '只有子任务负责人、任务负责人、发起人或主管可以更新进度',
     en: 'Only the subtask owner, the task owner, its initiator or a manager may update progress',
   },
+  startRole: {
+    zh: '只有任务负责人、子任务负责人、发起人或主管可以开始任务',
+    en: 'Only the task owner, a subtask owner, the initiator or a manager may start the task',
+  },
   submitOwner: {
     zh: '只有任务负责人(或在所有子任务达到 100% 时的子任务负责人)可以提交验收',
     en: 'Only the task owner (or a subtask owner once every subtask is at 100%) may submit for acceptance',
@@ -52,14 +56,8 @@ const ACTION_NAMES: Record<Action, Bilingual> = {
   start: { zh: '开始', en: 'started' },
 };
 
-export class Denied extends Error {}
-
-export function denial(
-  key: keyof typeof DENIALS,
-  locale: Locale,
-  params: Record<string, string> = {},
-): Denied {
-  return new Denied(fill(pick(DENIALS[key]!, locale), params));
+function denialText(key: keyof typeof DENIALS, locale: Locale, params: Record<string, string> = {}): string {
+  return fill(pick(DENIALS[key]!, locale), params);
 }
 
 /** Statuses each action may start from. */
@@ -83,6 +81,16 @@ export const TO: Record<Exclude<Action, 'create' | 'updateProgress'>, StatusCode
 
 export function statusAllows(action: Exclude<Action, 'create'>, status: StatusCode | null): boolean {
   return status !== null && FROM[action].includes(status);
+}
+
+/** The action that moves a task from one status straight to another, or null when none does. */
+export function actionBetween(from: StatusCode | null, to: StatusCode | null): keyof typeof TO | null {
+  return (Object.keys(TO) as (keyof typeof TO)[]).find((a) => TO[a] === to && statusAllows(a, from)) ?? null;
+}
+
+/** Rejecting and cancelling need a written reason, so only the sidebar (which asks for one) takes them. */
+export function needsReason(action: Action): boolean {
+  return action === 'reject' || action === 'cancel';
 }
 
 export interface Subject {
@@ -120,12 +128,30 @@ export function roleAllows(
   }
 }
 
-/** Throws a readable Denied error when the actor's email is known but not on the Team (a stranger may do nothing). */
+/** Throws a readable error when the actor's email is known but not on the Team (a stranger may do nothing). */
 export function assertOnTeam(actor: Actor, locale: Locale): void {
-  if (!isUnknown(actor) && !actor.member) throw denial('notOnTeam', locale, { email: actor.email });
+  if (!isUnknown(actor) && !actor.member)
+    throw new Error(denialText('notOnTeam', locale, { email: actor.email }));
 }
 
-/** Throws a readable Denied error unless the actor may take the action now. */
+/** Why the actor's role does not allow the action (when roleAllows says no), in the locale. */
+export function roleDenial(action: Action, locale: Locale): string {
+  const key =
+    action === 'create'
+      ? 'initiatorSelf'
+      : action === 'updateProgress'
+        ? 'progressOwner'
+        : action === 'start'
+          ? 'startRole'
+          : action === 'submit'
+            ? 'submitOwner'
+            : action === 'cancel'
+              ? 'cancelRole'
+              : 'acceptRole';
+  return denialText(key, locale);
+}
+
+/** Throws a readable error unless the actor may take the action now. */
 export function assertAllowed(
   action: Action,
   actor: Actor,
@@ -135,23 +161,14 @@ export function assertAllowed(
 ): void {
   assertOnTeam(actor, locale);
   if (subject && action !== 'create' && !statusAllows(action, subject.task.status)) {
-    throw denial('status', locale, {
-      status: statusLabel(subject.task.status, locale),
-      action: pick(ACTION_NAMES[action], locale),
-    });
+    throw new Error(
+      denialText('status', locale, {
+        status: statusLabel(subject.task.status, locale),
+        action: pick(ACTION_NAMES[action], locale),
+      }),
+    );
   }
-  if (roleAllows(action, actor, subject, initiator)) return;
-  const key =
-    action === 'create'
-      ? 'initiatorSelf'
-      : action === 'updateProgress' || action === 'start'
-        ? 'progressOwner'
-        : action === 'submit'
-          ? 'submitOwner'
-          : action === 'cancel'
-            ? 'cancelRole'
-            : 'acceptRole';
-  throw denial(key, locale);
+  if (!roleAllows(action, actor, subject, initiator)) throw new Error(roleDenial(action, locale));
 }
 
 function statusLabel(status: StatusCode | null, locale: Locale): string {
@@ -172,4 +189,14 @@ export function isOverdue(task: Pick<TaskRecord, 'due' | 'status'>, today: strin
 
 export function isOpen(task: Pick<TaskRecord, 'status'>): boolean {
   return task.status !== 'done' && task.status !== 'cancelled';
+}
+
+/** Being worked on: 未开始 or 进行中 (not awaiting acceptance, closed, or of no known status); no task is not active. */
+export function isActive(task: Pick<TaskRecord, 'status'> | undefined): boolean {
+  return task?.status === 'not_started' || task?.status === 'in_progress';
+}
+
+/** Due soon (SPEC §6): due from today through `lastDay` (today plus the due-soon window of working days). */
+export function isDueSoon(task: Pick<TaskRecord, 'due'>, today: string, lastDay: string): boolean {
+  return task.due !== null && task.due >= today && task.due <= lastDay;
 }

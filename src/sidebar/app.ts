@@ -2,8 +2,8 @@
 import type { SidebarModel } from '../core/sidebar-model';
 import { BOOT_TEXTS } from '../core/sidebar-strings';
 import { type Ctx, canAct, schemaContext, translator } from './context';
-import { button, h } from './dom';
-import { callServer, messageOf } from './rpc';
+import { h } from './dom';
+import { callServer, loadInto, messageOf } from './rpc';
 import { type TabView, tabStrip } from './tabs';
 import { myTasksTab } from './tabs/my-tasks';
 import { newTaskTab } from './tabs/new-task';
@@ -70,19 +70,17 @@ export function startSidebar(root: HTMLElement): void {
   const load = async () => {
     root.dataset.ready = 'loading';
     root.setAttribute('aria-busy', 'true');
-    root.replaceChildren(h('p', { class: 'loading', role: 'status' }, bilingual('msg.loading')));
-    try {
-      render(root, await callServer('getSidebarModel'));
-      root.dataset.ready = 'true';
-    } catch (e) {
-      root.replaceChildren(
-        h('p', { class: 'status status-error', role: 'alert', 'data-testid': 'load-error' }, messageOf(e)),
-        button(bilingual('button.retry'), () => void load(), { class: 'primary', 'data-testid': 'retry' }),
-      );
-      root.dataset.ready = 'error';
-    } finally {
-      root.removeAttribute('aria-busy');
-    }
+    const shown = await loadInto(root, {
+      loading: bilingual('msg.loading'),
+      retry: bilingual('button.retry'),
+      fetch: () => callServer('getSidebarModel'),
+      show: (model) => render(root, model),
+      again: () => void load(),
+      errorAttrs: { 'data-testid': 'load-error' },
+      retryAttrs: { class: 'primary', 'data-testid': 'retry' },
+    });
+    root.dataset.ready = shown ? 'true' : 'error';
+    root.removeAttribute('aria-busy');
   };
   void load();
 }

@@ -199,6 +199,15 @@ export function onSubmit<T, R>(form: HTMLFormElement, action: Action<T, R>): voi
   });
 }
 
+/** A tab's form, its controls in one plain fieldset that is disabled when the user may not act (SPEC §4). */
+export function actionForm(label: string, canAct: boolean, ...children: Node[]): HTMLFormElement {
+  return h(
+    'form',
+    { 'aria-label': label },
+    h('fieldset', { class: 'plain', disabled: !canAct }, ...children),
+  );
+}
+
 /** An <input> with an id and attributes. */
 export function input(id: string, attrs: Record<string, string | number | boolean> = {}): HTMLInputElement {
   return h('input', { id, type: 'text', autocomplete: 'off', ...attrs });

@@ -19,7 +19,6 @@ export interface PeoplePicker {
   values(): string[];
   /** Leaves this person out (unchecked and disabled): the owner is never also a collaborator. */
   exclude(name: string): void;
-  reset(): void;
 }
 
 export function peoplePicker(id: string, names: string[]): PeoplePicker {
@@ -38,9 +37,6 @@ export function peoplePicker(id: string, names: string[]): PeoplePicker {
         b.box.disabled = out;
         b.label.classList.toggle('excluded', out);
       }
-    },
-    reset() {
-      for (const b of boxes) b.box.checked = false;
     },
   };
 }

@@ -357,6 +357,95 @@ describe.skipIf(SKIP_BROWSER)('sidebar', () => {
     await page.close();
   });
 
+  it('settings: a failed fetch offers a retry; the roll-call hour stops at 16, before the 17:00 deadline', async () => {
+    const { page, calls } = await open('qiang@example.com');
+    let failed = false;
+    await page.route('**/rpc', (route) => {
+      const { fn } = JSON.parse(route.request().postData() ?? '{}') as { fn: string };
+      if (fn !== 'getSettings' || failed) return route.continue();
+      failed = true;
+      return route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ ok: false, error: { message: '服务暂时不可用' } }),
+      });
+    });
+    await page.getByTestId('tab-settings').click();
+    await page.locator('#panel-settings [role="alert"]').filter({ hasText: '服务暂时不可用' }).waitFor();
+    await page.locator('#panel-settings').getByRole('button', { name: '重试' }).click();
+    await page.getByTestId('settings-status').waitFor();
+    expect(await page.locator('#st-rollCallHour').getAttribute('max')).toBe('16');
+    expect(await page.locator('#st-digestHour').getAttribute('max')).toBe('23');
+    expect(await page.locator('#st-maxSubtasks option').allTextContents()).toEqual(['1', '2', '3']);
+
+    await page.locator('#st-rollCallHour').fill('17');
+    await page.getByTestId('save-settings').click();
+    expect(await page.locator('#st-rollCallHour').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#st-rollCallHour-error').textContent()).toBe('格式不正确');
+    expect(calls).toEqual(['getSidebarModel', 'getSettings', 'getSettings']);
+    await page.close();
+  });
+
+  it('my tasks: while a submit or a cancel runs, both buttons of the card are disabled', async () => {
+    const created = await rpc(
+      session.server,
+      'createTask',
+      [
+        {
+          prefix: '日常协作',
+          name: '整理周报模板',
+          initiator: '*强',
+          owner: '*强',
+          type: 'routine',
+          due: '2024-11-15',
+          notes: '模板可直接使用',
+        },
+      ],
+      'qiang@example.com',
+    );
+    expect(created.ok, created.error?.message).toBe(true);
+    const id: string = created.result.taskId;
+    const { page } = await open('qiang@example.com');
+    let release: () => void = () => {};
+    let held = '';
+    await page.route('**/rpc', async (route) => {
+      const { fn } = JSON.parse(route.request().postData() ?? '{}') as { fn: string };
+      if (fn !== 'submitForAcceptance' && fn !== 'cancelTask') return route.continue();
+      await new Promise<void>((resolve) => {
+        release = resolve;
+        held = fn;
+      });
+      held = '';
+      await route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ ok: false, error: { message: `${fn} 失败` } }),
+      });
+    });
+    await page.getByTestId('tab-my-tasks').click();
+    const submit = page.getByTestId(`submit-${id}`);
+    const cancel = page.getByTestId(`cancel-${id}`);
+
+    await submit.click();
+    await expect.poll(() => held).toBe('submitForAcceptance');
+    expect(await submit.isDisabled()).toBe(true);
+    expect(await cancel.isDisabled()).toBe(true);
+    release();
+    await statusOf(page, `submit-${id}`).filter({ hasText: 'submitForAcceptance 失败' }).waitFor();
+    expect(await submit.isDisabled()).toBe(false);
+    expect(await cancel.isDisabled()).toBe(false);
+
+    await page.getByTestId(`task-${id}`).locator('summary').filter({ hasText: '取消任务' }).click();
+    await page.locator(`[id="mt-reason-${id}"]`).fill('不再需要');
+    await cancel.click();
+    await expect.poll(() => held).toBe('cancelTask');
+    expect(await cancel.isDisabled()).toBe(true);
+    expect(await submit.isDisabled()).toBe(true);
+    release();
+    await statusOf(page, `cancel-${id}`).filter({ hasText: 'cancelTask 失败' }).waitFor();
+    expect(await cancel.isDisabled()).toBe(false);
+    expect(await submit.isDisabled()).toBe(false);
+    await page.close();
+  });
+
   describe('(e) screenshots of every tab at 300 px', () => {
     for (const locale of ['zh-CN', 'en'] as Locale[]) {
       it(`in ${locale}`, async () => {

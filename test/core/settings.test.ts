@@ -1,6 +1,6 @@
 // Settings parsing never lets a missing or invalid stored value through.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, parseSettings, serializeSettings } from '../../src/core/settings';
+import { DEFAULT_SETTINGS, parseSettings, SETTING_RANGES, serializeSettings } from '../../src/core/settings';
 
 describe('parseSettings', () => {
   it('gives the defaults for nothing stored, garbage or a non-object', () => {
@@ -29,6 +29,22 @@ describe('parseSettings', () => {
       extraHolidays: ['2024-10-01'],
       email: 'dryRun',
     });
+  });
+  it('falls back to the default for a stored roll call at 17:00 or later (it could never run before the deadline)', () => {
+    expect(parseSettings(JSON.stringify({ rollCallHour: 17 })).rollCallHour).toBe(
+      DEFAULT_SETTINGS.rollCallHour,
+    );
+    expect(parseSettings(JSON.stringify({ rollCallHour: 23 })).rollCallHour).toBe(
+      DEFAULT_SETTINGS.rollCallHour,
+    );
+    expect(parseSettings(JSON.stringify({ rollCallHour: 16 })).rollCallHour).toBe(16);
+  });
+  it('has every default within its range, and the latest roll call before 17:00', () => {
+    for (const [key, { min, max }] of Object.entries(SETTING_RANGES)) {
+      const value = DEFAULT_SETTINGS[key as keyof typeof SETTING_RANGES];
+      expect(value >= min && value <= max, key).toBe(true);
+    }
+    expect(SETTING_RANGES.rollCallHour.max * 60 + SETTING_RANGES.rollCallMinute.max).toBeLessThan(17 * 60);
   });
   it('round-trips', () => {
     const s = { ...DEFAULT_SETTINGS, locale: 'zh-CN' as const, admin: 'a@example.com', rollCallMinute: 15 };

@@ -346,3 +346,29 @@ describe('settings', () => {
     expect(r.error?.message).toBe('子任务:最多 2 个');
   });
 });
+
+describe('schema errors keep user text verbatim', () => {
+  // Text a naive message template would rewrite: String.replace patterns ($&, $', $`, $$), a placeholder, separators.
+  const NAMES = ['$&x', 'a=b|c', "$'y$`z$$", '{name}'];
+  const FIELDS: [string, (name: string) => unknown][] = [
+    ['owner', (name) => ({ ...SPEC_EXAMPLE, owner: name })],
+    ['initiator', (name) => ({ ...SPEC_EXAMPLE, initiator: name })],
+    ['collaborators', (name) => ({ ...SPEC_EXAMPLE, collaborators: [name] })],
+    [
+      'a subtask owner',
+      (name) => ({ ...SPEC_EXAMPLE, subtasks: [{ name: 's', owner: name, collaborators: [] }] }),
+    ],
+  ];
+  it.each(NAMES.flatMap((name) => FIELDS.map(([field, arg]) => ({ name, field, arg }))))(
+    'createTask with $field $name (not on the Team) names it exactly, and writes nothing',
+    ({ name, arg }) => {
+      const world = sampleWorld();
+      const before = JSON.stringify(world.spreadsheet);
+      const r = rpc(emulatorFor(world), 'createTask', arg(name), QIANG);
+      expect(r.ok).toBe(false);
+      expect(r.error?.message).toContain(`「${name}」`);
+      expect(r.error?.message).toContain('不在成员表中');
+      expect(JSON.stringify(world.spreadsheet)).toBe(before);
+    },
+  );
+});

@@ -5,11 +5,12 @@ import {
   reasonSchema,
   retrospectiveSchema,
   taskRefSchema,
+  type Validated,
   validate,
 } from '../../core/schemas';
 import type { SubtaskItem, TaskItem } from '../../core/sidebar-model';
 import type { Ctx } from '../context';
-import { badge, h, metaLine } from '../dom';
+import { badge, button, h, metaLine } from '../dom';
 import { barOf, ErrorView, field, runAction, type SubmitBar, say, textarea } from '../form';
 import { reviewForm } from '../review';
 import { callServer } from '../rpc';
@@ -24,12 +25,31 @@ export function myTasksTab(ctx: Ctx): TabView {
   /** Retrospectives being written, by task ID: kept across re-renders so a refresh loses nothing typed. */
   const drafts = new Map<string, string>();
 
-  /** After a successful action: say where the task stands now, then reload the model. */
-  const changed = (taskId: string) => (r: { status: StatusCode }) => {
-    result.textContent = `${taskId} — ${t('msg.statusChanged', { status: Status.label(r.status, locale) })}`;
-    result.hidden = false;
-    void ctx.refresh();
-  };
+  /**
+   * A click handler for a task action (accept, reject, cancel, submit): validates, calls the server, then says where
+   * the task stands now and reloads the model.
+   */
+  const taskAction =
+    <T>(
+      taskId: string,
+      bar: () => SubmitBar,
+      errors: ErrorView,
+      check: () => Validated<T>,
+      call: (value: T) => Promise<{ status: StatusCode }>,
+    ) =>
+    () =>
+      void runAction({
+        bar: bar(),
+        errors,
+        t,
+        check,
+        call,
+        done: (r) => {
+          result.textContent = `${taskId} — ${t('msg.statusChanged', { status: Status.label(r.status, locale) })}`;
+          result.hidden = false;
+          void ctx.refresh();
+        },
+      });
 
   const statusBadge = (task: TaskItem) =>
     task.status
@@ -50,38 +70,31 @@ export function myTasksTab(ctx: Ctx): TabView {
   function awaitingCard(task: TaskItem): HTMLElement {
     const note = textarea(`mt-note-${task.taskId}`);
     const noteField = field(t('field.decision'), note, { hint: t('hint.reasonRequired') });
-    const accept = h(
-      'button',
-      { type: 'button', class: 'primary', 'data-testid': `accept-${task.taskId}` },
+    const id = task.taskId;
+    const errors = new ErrorView(() => noteField, locale);
+    const accept = button(
       t('button.accept'),
+      taskAction(
+        id,
+        () => bar,
+        errors,
+        () => validate(acceptTaskSchema, { taskId: id, note: note.value }, locale),
+        (value) => callServer('acceptTask', value),
+      ),
+      { class: 'primary', 'data-testid': `accept-${id}` },
     );
-    const reject = h(
-      'button',
-      { type: 'button', class: 'secondary', 'data-testid': `reject-${task.taskId}` },
+    const reject = button(
       t('button.reject'),
+      taskAction(
+        id,
+        () => bar,
+        errors,
+        () => validate(reasonSchema, { taskId: id, reason: note.value }, locale),
+        (value) => callServer('rejectTask', value),
+      ),
+      { class: 'secondary', 'data-testid': `reject-${id}` },
     );
     const bar = barOf([accept, reject]);
-    const errors = new ErrorView(() => noteField, locale);
-    accept.addEventListener('click', () =>
-      runAction({
-        bar,
-        errors,
-        t,
-        check: () => validate(acceptTaskSchema, { taskId: task.taskId, note: note.value }, locale),
-        call: (value) => callServer('acceptTask', value),
-        done: changed(task.taskId),
-      }),
-    );
-    reject.addEventListener('click', () =>
-      runAction({
-        bar,
-        errors,
-        t,
-        check: () => validate(reasonSchema, { taskId: task.taskId, reason: note.value }, locale),
-        call: (value) => callServer('rejectTask', value),
-        done: changed(task.taskId),
-      }),
-    );
     return h(
       'article',
       { class: 'card', 'data-testid': `awaiting-${task.taskId}` },
@@ -92,27 +105,26 @@ export function myTasksTab(ctx: Ctx): TabView {
     );
   }
 
+  /** The cancel form of a task card; its button and the card's submit button lock each other while either runs. */
   function cancelBox(task: TaskItem, bar: SubmitBar): HTMLElement {
-    const reason = textarea(`mt-reason-${task.taskId}`);
+    const id = task.taskId;
+    const reason = textarea(`mt-reason-${id}`);
     const reasonField = field(t('field.cancelReason'), reason, { required: true });
-    const confirm = h(
-      'button',
-      { type: 'button', class: 'danger', 'data-testid': `cancel-${task.taskId}` },
+    const errors = new ErrorView(() => reasonField, locale);
+    const confirm = button(
       t('button.confirmCancel'),
+      taskAction(
+        id,
+        () => own,
+        errors,
+        () => validate(reasonSchema, { taskId: id, reason: reason.value }, locale),
+        (value) => callServer('cancelTask', value),
+      ),
+      { class: 'danger', 'data-testid': `cancel-${id}` },
     );
     const own = barOf([confirm]);
     own.buttons.push(...bar.buttons);
-    const errors = new ErrorView(() => reasonField, locale);
-    confirm.addEventListener('click', () =>
-      runAction({
-        bar: own,
-        errors,
-        t,
-        check: () => validate(reasonSchema, { taskId: task.taskId, reason: reason.value }, locale),
-        call: (value) => callServer('cancelTask', value),
-        done: changed(task.taskId),
-      }),
-    );
+    bar.buttons.push(confirm);
     return h(
       'details',
       { class: 'cancel' },
@@ -129,30 +141,28 @@ export function myTasksTab(ctx: Ctx): TabView {
     text.value = drafts.get(id) ?? '';
     text.addEventListener('input', () => drafts.set(id, text.value));
     const textField = field(t('field.retro'), text, { required: true, hint: t('hint.retro') });
-    const save = h(
-      'button',
-      { type: 'button', class: 'primary', 'data-testid': `retro-${id}` },
+    const errors = new ErrorView(() => textField, locale);
+    const save = button(
       t('button.saveRetro'),
+      () =>
+        void runAction({
+          bar,
+          errors,
+          t,
+          check: () => validate(retrospectiveSchema, { taskId: id, text: text.value }, locale),
+          call: (value) => callServer('recordRetrospective', value),
+          done: (r) => {
+            task.notes = r.notes;
+            notes.textContent = r.notes;
+            notes.hidden = false;
+            text.value = '';
+            drafts.delete(id);
+            say(bar, t('msg.retroSaved'), 'ok');
+          },
+        }),
+      { class: 'primary', 'data-testid': `retro-${id}` },
     );
     const bar = barOf([save]);
-    const errors = new ErrorView(() => textField, locale);
-    save.addEventListener('click', () =>
-      runAction({
-        bar,
-        errors,
-        t,
-        check: () => validate(retrospectiveSchema, { taskId: id, text: text.value }, locale),
-        call: (value) => callServer('recordRetrospective', value),
-        done: (r) => {
-          task.notes = r.notes;
-          notes.textContent = r.notes;
-          notes.hidden = false;
-          text.value = '';
-          drafts.delete(id);
-          say(bar, t('msg.retroSaved'), 'ok');
-        },
-      }),
-    );
     const box = h(
       'details',
       { class: 'retro', open: drafts.has(id) },
@@ -168,27 +178,19 @@ export function myTasksTab(ctx: Ctx): TabView {
   }
 
   function taskCard(task: TaskItem): HTMLElement {
-    const buttons: HTMLButtonElement[] = [];
-    if (task.canSubmit) {
-      const submit = h(
-        'button',
-        { type: 'button', class: 'primary', 'data-testid': `submit-${task.taskId}` },
-        t('button.submit'),
-      );
-      buttons.push(submit);
-    }
-    const bar = barOf(buttons);
-    const submit = buttons[0];
-    submit?.addEventListener('click', () =>
-      runAction({
-        bar,
-        errors: new ErrorView(() => undefined, locale),
-        t,
-        check: () => validate(taskRefSchema, { taskId: task.taskId }, locale),
-        call: (value) => callServer('submitForAcceptance', value),
-        done: changed(task.taskId),
-      }),
+    const id = task.taskId;
+    const submit = button(
+      t('button.submit'),
+      taskAction(
+        id,
+        () => bar,
+        new ErrorView(() => undefined, locale),
+        () => validate(taskRefSchema, { taskId: id }, locale),
+        (value) => callServer('submitForAcceptance', value),
+      ),
+      { class: 'primary', 'data-testid': `submit-${id}` },
     );
+    const bar = barOf(task.canSubmit ? [submit] : []);
     const notes = h(
       'div',
       { class: 'notes', title: t('field.taskNotes'), 'data-testid': `notes-${task.taskId}` },
@@ -206,7 +208,7 @@ export function myTasksTab(ctx: Ctx): TabView {
         task.overdue ? badge(t('msg.overdue'), 'warn') : null,
       ),
       taskMeta(task),
-      buttons.length ? bar.row : null,
+      task.canSubmit ? bar.row : null,
       task.canCancel ? cancelBox(task, bar) : null,
       task.canRetro ? notes : null,
       task.canRetro ? retroBox(task, notes) : null,

@@ -1,9 +1,21 @@
 // 新建任务 / New task (SPEC §5): the task, its people and 0–max subtasks; shows the allocated IDs after saving.
 import { Priority, TaskType } from '../../core/enums';
+import { peopleSeparator } from '../../core/locale';
 import { createTaskSchema, validate } from '../../core/schemas';
 import type { Ctx } from '../context';
 import { button, h, option, uid } from '../dom';
-import { ErrorView, type Field, field, group, input, onSubmit, say, submitBar, textarea } from '../form';
+import {
+  actionForm,
+  ErrorView,
+  type Field,
+  field,
+  group,
+  input,
+  onSubmit,
+  say,
+  submitBar,
+  textarea,
+} from '../form';
 import { memberSelect, type PeoplePicker, peoplePicker } from '../people';
 import { callServer } from '../rpc';
 import type { TabView } from '../tabs';
@@ -134,24 +146,20 @@ export function newTaskTab(ctx: Ctx): TabView {
       return m ? subtasks[Number(m[1])]?.fields[m[2]!] : (fields as Record<string, Field>)[path];
     }, locale);
     const bar = submitBar(t('button.create'), 'create-task');
-    const form = h(
-      'form',
-      { 'aria-label': t('tab.newTask') },
-      h(
-        'fieldset',
-        { class: 'plain', disabled: !ctx.canAct() },
-        fields.prefix.wrap,
-        prefixes,
-        fields.name.wrap,
-        h('div', { class: 'row2' }, fields.initiator.wrap, fields.owner.wrap),
-        fields.collaborators.wrap,
-        fields.project.wrap,
-        h('div', { class: 'row2' }, fields.type.wrap, fields.priority.wrap),
-        fields.due.wrap,
-        fields.notes.wrap,
-        fields.subtasks.wrap,
-        bar.row,
-      ),
+    const form = actionForm(
+      t('tab.newTask'),
+      ctx.canAct(),
+      fields.prefix.wrap,
+      prefixes,
+      fields.name.wrap,
+      h('div', { class: 'row2' }, fields.initiator.wrap, fields.owner.wrap),
+      fields.collaborators.wrap,
+      fields.project.wrap,
+      h('div', { class: 'row2' }, fields.type.wrap, fields.priority.wrap),
+      fields.due.wrap,
+      fields.notes.wrap,
+      fields.subtasks.wrap,
+      bar.row,
     );
     onSubmit(form, {
       bar,
@@ -185,7 +193,7 @@ export function newTaskTab(ctx: Ctx): TabView {
         panel.replaceChildren(fresh.form);
         say(
           fresh.bar,
-          t('msg.created', { ids: [r.taskId, ...r.subtaskIds].join(locale === 'en' ? ', ' : '、') }),
+          t('msg.created', { ids: [r.taskId, ...r.subtaskIds].join(peopleSeparator(locale)) }),
           'ok',
         );
         fresh.focus.focus();

@@ -4,7 +4,18 @@ import { updateProgressSchema, validate } from '../../core/schemas';
 import type { SubtaskItem } from '../../core/sidebar-model';
 import type { Ctx } from '../context';
 import { badge, h, metaLine } from '../dom';
-import { ErrorView, type Field, field, group, input, onSubmit, say, submitBar, textarea } from '../form';
+import {
+  actionForm,
+  ErrorView,
+  type Field,
+  field,
+  group,
+  input,
+  onSubmit,
+  say,
+  submitBar,
+  textarea,
+} from '../form';
 import { callServer } from '../rpc';
 import type { TabView } from '../tabs';
 
@@ -26,20 +37,16 @@ export function progressTab(ctx: Ctx): TabView {
     blockers: field(t('field.blockers'), blockers, { hint: t('hint.blockers') }),
   };
   const bar = submitBar(t('button.saveProgress'), 'save-progress');
-  const form = h(
-    'form',
-    { 'aria-label': t('tab.progress') },
-    h(
-      'fieldset',
-      { class: 'plain', disabled: !ctx.canAct() },
-      summary,
-      fields.subtaskId!.wrap,
-      fields.progress!.wrap,
-      fields.done!.wrap,
-      fields.next!.wrap,
-      fields.blockers!.wrap,
-      bar.row,
-    ),
+  const form = actionForm(
+    t('tab.progress'),
+    ctx.canAct(),
+    summary,
+    fields.subtaskId!.wrap,
+    fields.progress!.wrap,
+    fields.done!.wrap,
+    fields.next!.wrap,
+    fields.blockers!.wrap,
+    bar.row,
   );
 
   function fill(item: SubtaskItem): void {

@@ -1,31 +1,17 @@
 // 设置 / Settings (SPEC §9, admin only): fetched when first opened; job times, windows, calendar, email, and how the jobs stand.
 import { fieldLabel, type SettingsPatch, settingsPatchSchema, validate } from '../../core/schemas';
+import { SETTING_RANGES } from '../../core/settings';
 import type { SettingsView } from '../../gas/settings-actions';
 import type { Ctx } from '../context';
-import { button, h, option } from '../dom';
+import { h, option } from '../dom';
 import { ErrorView, type Field, field, input, onSubmit, say, submitBar, textarea } from '../form';
-import { callServer, messageOf } from '../rpc';
+import { callServer, loadInto } from '../rpc';
 import type { TabView } from '../tabs';
 
-type NumberKey =
-  | 'digestHour'
-  | 'rollCallHour'
-  | 'rollCallMinute'
-  | 'escalationHour'
-  | 'escalationMinute'
-  | 'archiveHour'
-  | 'dueSoonDays'
-  | 'archiveDelayDays';
-const NUMBERS: Record<NumberKey, number> = {
-  digestHour: 23,
-  archiveHour: 23,
-  rollCallHour: 23,
-  rollCallMinute: 59,
-  escalationHour: 23,
-  escalationMinute: 59,
-  dueSoonDays: 30,
-  archiveDelayDays: 60,
-};
+/** The settings typed as numbers; 子任务上限 is a choice of its few values instead. */
+const { maxSubtasks: SUBTASK_RANGE, ...NUMBERS } = SETTING_RANGES;
+type NumberKey = keyof typeof NUMBERS;
+const NUMBER_KEYS = Object.keys(NUMBERS) as NumberKey[];
 
 const dateLines = (text: string) =>
   text
@@ -36,7 +22,8 @@ const dateLines = (text: string) =>
 export function settingsTab(ctx: Ctx): TabView {
   const { t, locale } = ctx;
   const panel = h('section', { class: 'panel' });
-  let state: 'idle' | 'loading' | 'loaded' = 'idle';
+  /** Fetched or being fetched; after a failed fetch, opening the tab again tries again. */
+  let requested = false;
 
   function status(view: SettingsView): HTMLElement {
     const { triggers, remainingEmailQuota, timeZone, runsAs, jobs } = view.status;
@@ -70,13 +57,14 @@ export function settingsTab(ctx: Ctx): TabView {
 
   function form(view: SettingsView): { element: HTMLFormElement; bar: ReturnType<typeof submitBar> } {
     const numbers = Object.fromEntries(
-      (Object.keys(NUMBERS) as NumberKey[]).map((key) => [
+      NUMBER_KEYS.map((key) => [
         key,
-        input(`st-${key}`, { type: 'number', min: 0, max: NUMBERS[key], step: 1, value: view[key] }),
+        input(`st-${key}`, { type: 'number', ...NUMBERS[key], step: 1, value: view[key] }),
       ]),
     ) as Record<NumberKey, HTMLInputElement>;
     const maxSubtasks = h('select', { id: 'st-maxSubtasks' });
-    for (const n of [1, 2, 3]) maxSubtasks.append(option(String(n), String(n), n === view.maxSubtasks));
+    for (let n = SUBTASK_RANGE.min; n <= SUBTASK_RANGE.max; n++)
+      maxSubtasks.append(option(String(n), String(n), n === view.maxSubtasks));
     const calendar = h(
       'select',
       { id: 'st-calendar' },
@@ -95,9 +83,7 @@ export function settingsTab(ctx: Ctx): TabView {
     );
     const label = (key: string) => fieldLabel(key, locale);
     const fields: Record<string, Field> = {
-      ...Object.fromEntries(
-        (Object.keys(NUMBERS) as NumberKey[]).map((key) => [key, field(label(key), numbers[key])]),
-      ),
+      ...Object.fromEntries(NUMBER_KEYS.map((key) => [key, field(label(key), numbers[key])])),
       maxSubtasks: field(label('maxSubtasks'), maxSubtasks),
       calendar: field(label('calendar'), calendar),
       extraHolidays: field(label('extraHolidays'), holidays, { hint: t('hint.oneDatePerLine') }),
@@ -127,7 +113,7 @@ export function settingsTab(ctx: Ctx): TabView {
     const patch = (): Record<string, unknown> => {
       const now: Record<string, unknown> = {
         ...Object.fromEntries(
-          (Object.keys(NUMBERS) as NumberKey[]).map((key) => {
+          NUMBER_KEYS.map((key) => {
             const v = numbers[key].value;
             return [key, v === '' ? '' : Number(v)];
           }),
@@ -165,18 +151,14 @@ export function settingsTab(ctx: Ctx): TabView {
   }
 
   async function load(): Promise<void> {
-    state = 'loading';
-    panel.replaceChildren(h('p', { class: 'loading', role: 'status' }, t('msg.loading')));
-    try {
-      show(await callServer('getSettings'));
-      state = 'loaded';
-    } catch (e) {
-      state = 'idle';
-      panel.replaceChildren(
-        h('p', { class: 'status status-error', role: 'alert' }, messageOf(e)),
-        button(t('button.retry'), () => void load(), { class: 'secondary' }),
-      );
-    }
+    requested = true;
+    requested = await loadInto(panel, {
+      loading: t('msg.loading'),
+      retry: t('button.retry'),
+      fetch: () => callServer('getSettings'),
+      show: (view) => show(view),
+      again: () => void load(),
+    });
   }
 
   return {
@@ -184,7 +166,7 @@ export function settingsTab(ctx: Ctx): TabView {
     label: t('tab.settings'),
     panel,
     shown: () => {
-      if (state === 'idle') void load();
+      if (!requested) void load();
     },
   };
 }

@@ -3,7 +3,7 @@ import { SyncKind } from '../../core/enums';
 import { addSyncRecordSchema, validate } from '../../core/schemas';
 import type { Ctx } from '../context';
 import { h, option } from '../dom';
-import { ErrorView, type Field, field, input, onSubmit, say, submitBar, textarea } from '../form';
+import { actionForm, ErrorView, type Field, field, input, onSubmit, say, submitBar, textarea } from '../form';
 import { callServer } from '../rpc';
 import type { TabView } from '../tabs';
 
@@ -37,21 +37,17 @@ export function syncTab(ctx: Ctx): TabView {
       taskId: field(t('field.taskId'), taskId),
     };
     const bar = submitBar(t('button.addSync'), 'add-sync');
-    const form = h(
-      'form',
-      { 'aria-label': t('tab.sync') },
-      h(
-        'fieldset',
-        { class: 'plain', disabled: !ctx.canAct() },
-        h('div', { class: 'row2' }, fields.date!.wrap, fields.kind!.wrap),
-        fields.topic!.wrap,
-        fields.content!.wrap,
-        fields.audience!.wrap,
-        fields.attachment!.wrap,
-        fields.notes!.wrap,
-        fields.taskId!.wrap,
-        bar.row,
-      ),
+    const form = actionForm(
+      t('tab.sync'),
+      ctx.canAct(),
+      h('div', { class: 'row2' }, fields.date!.wrap, fields.kind!.wrap),
+      fields.topic!.wrap,
+      fields.content!.wrap,
+      fields.audience!.wrap,
+      fields.attachment!.wrap,
+      fields.notes!.wrap,
+      fields.taskId!.wrap,
+      bar.row,
     );
     onSubmit(form, {
       bar,
