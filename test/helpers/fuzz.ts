@@ -1,7 +1,8 @@
 // Fuzzing of the SPEC §5.1 server functions: seeded random and hostile payloads, and the checks every answer must pass.
 import { describe, expect, it } from 'vitest';
-import type { World } from '../../emulator/world';
-import { emulatorFor, sampleWorld } from './project';
+import { type CellValue, isDateCell, type World } from '../../emulator/world';
+import { formulaCells } from './hostile';
+import { emulatorFor, sampleWorld, sheetState } from './project';
 
 /** Deterministic random numbers (mulberry32), so a failure can be replayed from its seed. */
 function rng(seed: number) {
@@ -163,6 +164,17 @@ const PAYLOADS_PER_FUNCTION = 1000;
 const FUZZ_TIMEOUT_MS = 240_000;
 /** Functions that take no input: they answer every payload (sent as an argument or not). */
 const NO_INPUT = new Set(['getSidebarModel', 'getSettings']);
+/** Functions whose successful calls add or change rows of the data sheets (so some rows must have been validated). */
+const WRITES_ROWS = new Set([
+  'createTask',
+  'updateProgress',
+  'addSyncRecord',
+  'submitForAcceptance',
+  'acceptTask',
+  'rejectTask',
+  'cancelTask',
+  'recordRetrospective',
+]);
 /** A world is reused while calls fail (they must change nothing) and replaced after a few successes. */
 const FRESH_AFTER_SUCCESSES = 25;
 
@@ -178,6 +190,108 @@ function assertReadable(message: string, context: string): void {
   );
 }
 
+/** A task ID as SPEC §3 writes it in 2024 (the fuzz clock's year): prefix (1–20 characters, no whitespace, not ending in a digit or -), year, 3+ digits. */
+const TASK_ID = /^\S{0,19}[^\s\d-]2024-\d{3,}$/u;
+const SUBTASK_ID = /^(\S{0,19}[^\s\d-]2024-\d{3,})-\d{2}$/u;
+const STATUSES = ['未开始', '进行中', '待验收', '已完成', '已取消'];
+const TYPES = ['专项任务', '常规任务', '紧急任务'];
+const PRIORITIES = ['高', '中', '低'];
+const KINDS = ['进展', '问题', '决议', '交付'];
+/** The data sheets whose rows a call may add or change, with archives (same columns plus 归档编号 and 归档时间). */
+const DATA_SHEETS = ['部门任务总览表', '任务执行进度跟踪表', '信息同步共享记录表', '进度日志'].flatMap((s) =>
+  s === '进度日志' ? [s] : [s, `归档-${s}`],
+);
+
+const isTaskId = (v: CellValue) => typeof v === 'string' && TASK_ID.test(v);
+const isSubtaskId = (v: CellValue) => typeof v === 'string' && SUBTASK_ID.test(v);
+const isPercent = (v: CellValue) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 100;
+const isDate = (v: CellValue) => isDateCell(v) && Number.isFinite(v.d) && v.d > 40_000 && v.d < 60_000;
+const isText = (v: CellValue) => typeof v === 'string' && v.trim() !== '';
+
+/** Problems of one row of a data sheet, checked column by column by header text (independently of the product). */
+function rowProblems(headers: CellValue[], row: CellValue[], team: Set<string>): string[] {
+  const cell = (h: string) => row[headers.indexOf(h)] ?? '';
+  const has = (h: string) => headers.includes(h);
+  const problems: string[] = [];
+  const check = (h: string, ok: (v: CellValue) => boolean) => {
+    if (has(h) && !ok(cell(h))) problems.push(`${h}=${JSON.stringify(cell(h))}`);
+  };
+  const status = cell('当前状态');
+  check('任务ID', isTaskId);
+  check('子任务ID', isSubtaskId);
+  check('所属主任务ID', isTaskId);
+  if (has('子任务ID') && has('所属主任务ID'))
+    check('子任务ID', (v) => typeof v === 'string' && v.startsWith(`${cell('所属主任务ID')}-`));
+  check('关联任务ID', (v) => v === '' || isTaskId(v));
+  check('任务名称', isText);
+  check('子任务名称', isText);
+  check('同步主题', isText);
+  check('同步内容(进展/问题/决议)', isText);
+  check('负责人', (v) => typeof v === 'string' && team.has(v));
+  check('当前状态', (v) => typeof v === 'string' && STATUSES.includes(v));
+  check('任务类型', (v) => typeof v === 'string' && TYPES.includes(v));
+  check('优先级', (v) => typeof v === 'string' && PRIORITIES.includes(v));
+  check('记录类型', (v) => typeof v === 'string' && KINDS.includes(v));
+  check('预期完成时间', isDate);
+  check('同步日期', isDate);
+  check('时间', isDate);
+  check('归档时间', isDate);
+  check('归档编号', isText);
+  check('完成日期', (v) => (status === '已完成' || status === '已取消' ? isDate(v) : v === '' || isDate(v)));
+  check('今日进度(%)', (v) => v === '' || isPercent(v));
+  check('进度(%)', isPercent);
+  check('更新日期', (v) => (cell('今日进度(%)') === '' ? v === '' || isDate(v) : isDate(v)));
+  return problems;
+}
+
+/** The data sheets' rows as JSON, by sheet. */
+function dataRows(w: World): Map<string, string[]> {
+  const rows = new Map<string, string[]>();
+  for (const s of w.spreadsheet.sheets)
+    if (DATA_SHEETS.includes(s.name))
+      rows.set(
+        s.name,
+        s.rows.map((r) => JSON.stringify(r)),
+      );
+  return rows;
+}
+
+/**
+ * What a successful call must leave: no formula anywhere, and every data-sheet row it added or changed (a row not in
+ * the sheet before) valid. Returns how many rows were checked.
+ */
+function assertValidData(before: Map<string, string[]>, w: World, context: string): number {
+  expect(formulaCells(w), context).toEqual([]);
+  const team = new Set(
+    sheetState(w, '成员')
+      .rows.slice(1)
+      .map((r) => r[0])
+      .filter((v): v is string => typeof v === 'string' && v !== ''),
+  );
+  let checked = 0;
+  for (const [name, rows] of dataRows(w)) {
+    const old = new Map<string, number>();
+    for (const r of before.get(name) ?? []) old.set(r, (old.get(r) ?? 0) + 1);
+    const headers = sheetState(w, name).rows[0] ?? [];
+    rows.forEach((json, i) => {
+      if (i === 0) return;
+      const left = old.get(json) ?? 0;
+      if (left > 0) {
+        old.set(json, left - 1);
+        return;
+      }
+      const row = JSON.parse(json) as CellValue[];
+      if (row.every((v) => v === '')) return;
+      checked++;
+      expect(
+        rowProblems(headers, row, team),
+        `${context}: ${name} row ${i + 1} ${json.slice(0, 300)}`,
+      ).toEqual([]);
+    });
+  }
+  return checked;
+}
+
 /** The sample workbook plus 产品迭代2024-002 (owner *明, initiator *丽) in progress, so every action has a valid target. */
 function fuzzWorld(): World {
   const world = sampleWorld();
@@ -191,14 +305,20 @@ function fuzzWorld(): World {
   return world;
 }
 
-/** Sends the payloads to one function; returns how many calls succeeded and how many were refused. */
-function fuzz(fn: string): { successes: number; refusals: number } {
+/**
+ * Sends the payloads to one function; returns how many calls succeeded and how many were refused, how many ran as an
+ * execution of that function in the emulator (counted from the emulator's own execution records), and how many
+ * added or changed data rows were validated.
+ */
+function fuzz(fn: string): { successes: number; refusals: number; executed: number; rowsChecked: number } {
   const r = rng(fn.length * 7919 + fn.charCodeAt(0));
   let world = fuzzWorld();
   let emu = emulatorFor(world);
   let sinceFresh = 0;
   let successes = 0;
   let refusals = 0;
+  let executed = 0;
+  let rowsChecked = 0;
   for (let i = 0; i < PAYLOADS_PER_FUNCTION; i++) {
     if (sinceFresh >= FRESH_AFTER_SUCCESSES) {
       world = fuzzWorld();
@@ -209,19 +329,24 @@ function fuzz(fn: string): { successes: number; refusals: number } {
     const user = r.pick(USERS);
     const args = NO_INPUT.has(fn) ? (r.next() < 0.5 ? [] : [payload]) : [payload];
     const before = state(world);
+    const beforeRows = dataRows(world);
+    const lastExec = world.executions.at(-1)?.exec;
     const res = emu.call(fn, args, user, { rpc: true });
     const context = `${fn} #${i} as "${user}": ${JSON.stringify(payload).slice(0, 300)}`;
+    const exec = world.executions.at(-1);
+    if (exec && exec.exec !== lastExec && exec.fn === fn) executed++;
     if (res.ok) {
       successes++;
       sinceFresh++;
       expect(JSON.stringify(res.result), context).not.toContain('"__proto__"');
+      rowsChecked += assertValidData(beforeRows, world, context);
     } else {
       refusals++;
       assertReadable(res.error!.message, context);
       expect(state(world), context).toBe(before);
     }
   }
-  return { successes, refusals };
+  return { successes, refusals, executed, rowsChecked };
 }
 
 /**
@@ -233,10 +358,11 @@ export function describeFuzzing(fns: readonly string[]): void {
     it(
       `answers ${PAYLOADS_PER_FUNCTION} random and hostile payloads with success or a readable error`,
       () => {
-        const { successes, refusals } = fuzz(fn);
-        expect(successes + refusals).toBe(PAYLOADS_PER_FUNCTION);
+        const { successes, refusals, executed, rowsChecked } = fuzz(fn);
+        expect(executed).toBe(PAYLOADS_PER_FUNCTION);
         if (!NO_INPUT.has(fn)) expect(refusals).toBeGreaterThan(0);
         expect(successes).toBeGreaterThan(0);
+        if (WRITES_ROWS.has(fn)) expect(rowsChecked).toBeGreaterThan(0);
       },
       FUZZ_TIMEOUT_MS,
     );

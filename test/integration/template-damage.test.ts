@@ -246,6 +246,11 @@ const OPERATIONS: Operation[] = [
     run: (emu) => emu.call('refreshDashboard', [], ADMIN),
     verify: (world) => {
       expect(allText(world, NAMES.dashboard)).toContain('*磊');
+      // Headline figures: 日常协作2024-015 awaits acceptance; 产品迭代2024-005 is the one active task.
+      const headline = (label: string) =>
+        sheetState(world, NAMES.dashboard).rows.find((r) => r[0] === label)?.[1];
+      expect(headline('待验收')).toBe(1);
+      expect(headline('进行中的任务(未开始+进行中)')).toBe(1);
     },
   },
   {
