@@ -65,6 +65,7 @@ const MESSAGES: Record<string, Bilingual> = {
   required: { zh: '必填', en: 'is required' },
   tooLong: { zh: '不能超过 {max} 个字符', en: 'must be at most {max} characters' },
   wrongType: { zh: '格式不正确', en: 'has the wrong format' },
+  outOfRange: { zh: '须为 {min} 到 {max} 之间的整数', en: 'must be a whole number from {min} to {max}' },
   notInteger: { zh: '须为 0 到 100 之间的整数', en: 'must be a whole number from 0 to 100' },
   badDate: { zh: '须为有效日期(yyyy-MM-dd)', en: 'must be a real date (yyyy-MM-dd)' },
   badPrefix: {
@@ -260,9 +261,8 @@ export function parseOrThrow<T>(schema: z.ZodMiniType<T>, input: unknown, locale
 /** A numeric setting: optional, a whole number within its range (SETTING_RANGES). */
 const numberSetting = (key: NumberSetting) => {
   const { min, max } = SETTING_RANGES[key];
-  return z.optional(
-    z.int(msg('wrongType')).check(z.gte(min, msg('wrongType')), z.lte(max, msg('wrongType'))),
-  );
+  const refusal = msg('outOfRange', { min, max });
+  return z.optional(z.int(refusal).check(z.gte(min, refusal), z.lte(max, refusal)));
 };
 const dates = () => z.array(ymd()).check(z.maxLength(366, msg('tooLong', { max: 366 })));
 

@@ -337,7 +337,7 @@ describe.skipIf(SKIP_BROWSER)('sidebar', () => {
     await page.locator('#st-archiveHour').fill('25');
     await page.getByTestId('save-settings').click();
     expect(await page.locator('#st-archiveHour').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('#st-archiveHour-error').textContent()).toBe('格式不正确');
+    expect(await page.locator('#st-archiveHour-error').textContent()).toBe('须为 0 到 23 之间的整数');
     expect(calls).toEqual(['getSidebarModel', 'getSettings']);
 
     await page.locator('#st-archiveHour').fill('2');
@@ -380,7 +380,7 @@ describe.skipIf(SKIP_BROWSER)('sidebar', () => {
     await page.locator('#st-rollCallHour').fill('17');
     await page.getByTestId('save-settings').click();
     expect(await page.locator('#st-rollCallHour').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('#st-rollCallHour-error').textContent()).toBe('格式不正确');
+    expect(await page.locator('#st-rollCallHour-error').textContent()).toBe('须为 0 到 16 之间的整数');
     expect(calls).toEqual(['getSidebarModel', 'getSettings', 'getSettings']);
     await page.close();
   });

@@ -33,10 +33,10 @@ describe('createTaskSchema', () => {
 describe('settingsPatchSchema', () => {
   it('refuses a roll call at 17:00 or later, naming the field', () => {
     expect(() => parseOrThrow(settingsPatchSchema, { rollCallHour: 17 }, 'zh-CN')).toThrow(
-      '点名提醒时间:格式不正确',
+      '点名提醒时间:须为 0 到 16 之间的整数',
     );
     expect(() => parseOrThrow(settingsPatchSchema, { rollCallHour: 17 }, 'en')).toThrow(
-      'Roll call hour: has the wrong format',
+      'Roll call hour: must be a whole number from 0 to 16',
     );
     expect(parseOrThrow(settingsPatchSchema, { rollCallHour: 16, rollCallMinute: 59 }, 'en')).toEqual({
       rollCallHour: 16,

@@ -321,7 +321,9 @@ describe('settings', () => {
     expect(rpc(emu, 'getSettings', undefined, MING).error?.message).toBe(
       '只有管理员(qiang@example.com)可以修改设置',
     );
-    expect(rpc(emu, 'saveSettings', { maxSubtasks: 9 }, QIANG).error?.message).toBe('子任务上限:格式不正确');
+    expect(rpc(emu, 'saveSettings', { maxSubtasks: 9 }, QIANG).error?.message).toBe(
+      '子任务上限:须为 1 到 3 之间的整数',
+    );
     const saved = ok<{ maxSubtasks: number; status: { remainingEmailQuota: number } }>(
       emu,
       'saveSettings',
