@@ -30,6 +30,7 @@ import { editorEmail, openSyncLog, recordUnknown, teamOf } from './edit-people';
 import { appendProgressEntries, appendProgressEntry, type ProgressEntry } from './progress-log';
 import { recordRetroEdits } from './retro-edit';
 import { openForAppend, sheetsByName, type Table, tryReadTable, writeCells } from './tables';
+import { writeStatus } from './tasks';
 import { offsetsFor } from './zone';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -230,11 +231,14 @@ export function handleEdit(e: EditEvent): void {
   const block = readBlock(tg);
   if (!block) return;
   const edited = editedKeys(tg, block.cols);
-  if (!GUARDED[tg.key]!.some((k) => edited.has(k))) return;
+  const guardedEdit = GUARDED[tg.key]!.some((k) => edited.has(k));
+  const progressEdit = tg.key === 'progress' && edited.has('progress');
+  if (!guardedEdit && !progressEdit) return;
   const ss = e.source;
   const byName = sheetsByName(ss);
-  const actor = actorOf(editorEmail(e), teamOf(byName, tg.locale));
-  const sync = isUnknown(actor) ? openSyncLog(byName, tg.locale) : null;
+  // Who edited matters only to the guard: a progress value alone needs no Team read.
+  const actor = actorOf(editorEmail(e), guardedEdit ? teamOf(byName, tg.locale) : []);
+  const sync = guardedEdit && isUnknown(actor) ? openSyncLog(byName, tg.locale) : null;
   const now = Date.now();
   const offset = offsetsFor(ss.getSpreadsheetTimeZone(), now);
   const idKey = idKeyOf(tg);
@@ -242,6 +246,8 @@ export function handleEdit(e: EditEvent): void {
   const facts = factsOf(e, tg, edited);
   const review: Review = { tg, actor, edited, facts, unknownChanges: [] };
   const writes: RowWrite[] = [];
+  let starts: TaskRecord[] = [];
+  let startTable: Table | null = null;
   if (tg.key === 'overview') {
     const tasks = readTasks(block.values, block.cols, { locale: tg.locale, offset }).map((x) => ({
       ...x,
@@ -258,10 +264,14 @@ export function handleEdit(e: EditEvent): void {
       ...x,
       row: x.row + tg.r1 - 2,
     }));
-    const tasks = new Map(
-      readRecords(byName, 'overview', tg.locale, offset, readTasks).map((x) => [x.id, x]),
-    );
-    for (const sub of subs) writes.push(guardSubtaskRow(review, sub, tasks.get(sub.taskId) ?? null));
+    const overview = tryReadTable(byName, 'overview', tg.locale);
+    const taskList =
+      'damage' in overview ? [] : readTasks(overview.values, overview.cols, { locale: tg.locale, offset });
+    const tasks = new Map(taskList.map((x) => [x.id, x]));
+    if (guardedEdit)
+      for (const sub of subs) writes.push(guardSubtaskRow(review, sub, tasks.get(sub.taskId) ?? null));
+    if (progressEdit && !('damage' in overview)) starts = tasksToStart(subs, tasks);
+    startTable = 'damage' in overview ? null : overview;
   }
   const table = blockTable(tg, block);
   const notes: CellWrite[] = [];
@@ -272,6 +282,18 @@ export function handleEdit(e: EditEvent): void {
   if (ids) notes.push(...idProblems(tg, block, ids, writes));
   writeNotes(tg.sheet, joinedByCell(notes));
   if (sync && review.unknownChanges.length) recordUnknown(sync, tg.locale, now, review.unknownChanges);
+  // Written last: the overview is another sheet, and everything was read before the first write.
+  const clock = { locale: tg.locale, today: ymdOf(now, offset), now };
+  if (startTable) for (const task of starts) writeStatus(clock, startTable, task, 'in_progress');
+}
+
+/**
+ * A progress value typed by hand is a progress update, and the first one starts its task (SPEC §4), as the sidebar's
+ * does: the tasks still 未开始 among those whose subtasks got a number.
+ */
+function tasksToStart(subs: SubtaskRecord[], tasks: Map<string, TaskRecord>): TaskRecord[] {
+  const ids = new Set(subs.filter((x) => typeof x.progress === 'number').map((x) => x.taskId));
+  return [...ids].map((id) => tasks.get(id)).filter((x): x is TaskRecord => x?.status === 'not_started');
 }
 
 /** The records of a whole template sheet (one read), or none when the sheet is missing or its header is damaged. */

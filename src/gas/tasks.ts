@@ -83,7 +83,12 @@ function loadTask(s: ActionSession, taskId: string): Loaded {
 }
 
 /** Writes a new status (and 完成日期 for done/cancelled) with the row's guard, in one call. */
-export function writeStatus(s: ActionSession, overview: Table, task: TaskRecord, status: StatusCode): void {
+export function writeStatus(
+  s: Pick<ActionSession, 'locale' | 'today' | 'now'>,
+  overview: Table,
+  task: TaskRecord,
+  status: StatusCode,
+): void {
   const closes = status === 'done' || status === 'cancelled';
   const completedOn = closes ? s.today : task.completedOn;
   const changes: Record<string, unknown> = {

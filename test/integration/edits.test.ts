@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyUserEdit } from '../../emulator/edits';
 import type { Emulator } from '../../emulator/sandbox';
+import { EXAMPLE_TASK } from '../../emulator/seed';
 import type { World } from '../../emulator/world';
 import { cells, emulatorFor, sampleWorld, sheetState } from '../helpers/project';
 
@@ -47,6 +48,28 @@ describe('onEdit (simple trigger)', () => {
     const m = lastCalls(world, 'onEdit');
     expect(m.calls).toBeLessThanOrEqual(4);
     expect(m.flushes).toBe(0);
+  });
+
+  it('starts a 未开始 task when its first progress is typed by hand, as the sidebar does (SPEC §4)', () => {
+    const { world, emu } = setup();
+    const created = emu.callOk<{ taskId: string; subtaskIds: string[] }>(
+      'createTask',
+      [EXAMPLE_TASK],
+      'qiang@example.com',
+    );
+    const taskRow = cells(world, OV).findIndex((r) => r[0] === created.taskId) + 1;
+    const subRow = cells(world, PR).findIndex((r) => r[0] === created.subtaskIds[0]) + 1;
+    expect(cell(world, OV, taskRow, 10)).toBe('未开始');
+    edit(emu, PR, `E${subRow}`, '20', 'ming@example.com');
+    expect(cell(world, OV, taskRow, 10)).toBe('进行中');
+    const guard = JSON.parse(String(cell(world, OV, taskRow, 13))) as unknown[];
+    expect(guard[3]).toBe('in_progress');
+    const m = lastCalls(world, 'handleEdit');
+    expect(m.flushes).toBe(0);
+    // The status now stands: the owner's later edit of another cell changes nothing about it.
+    edit(emu, PR, `F${subRow}`, '问卷已发出', 'ming@example.com');
+    expect(cell(world, OV, taskRow, 10)).toBe('进行中');
+    expect(note(world, OV, taskRow, 10)).toBeUndefined();
   });
 
   it('stamps without logging for a text-only edit, in 2 calls', () => {
